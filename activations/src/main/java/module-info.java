@@ -1,0 +1,4 @@
+/** The standard activations. */
+module org.gdcert.activations {
+    requires org.gdcert.core;
+}

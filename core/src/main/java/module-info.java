@@ -1,0 +1,31 @@
+/**
+ * gdcert core: the SPIs every plugin implements, the network engine, the spectral toolkit, data
+ * sources, the run engine and the plugin registry.
+ */
+module org.gdcert.core {
+    requires transitive com.google.guice;
+    requires java.logging;
+    requires ejml.core;
+    requires ejml.ddense;
+
+    exports org.gdcert.core.spi;
+    exports org.gdcert.core.linalg;
+    exports org.gdcert.core.random;
+    exports org.gdcert.core.util;
+    exports org.gdcert.core.engine;
+    exports org.gdcert.core.train;
+    exports org.gdcert.core.cert;
+    exports org.gdcert.core.registry;
+    exports org.gdcert.core.backend;
+
+    opens org.gdcert.core.registry to com.google.guice;
+
+    uses org.gdcert.core.spi.ActivationProvider;
+    uses org.gdcert.core.spi.InitializerProvider;
+    uses org.gdcert.core.spi.OptimizerProvider;
+    uses org.gdcert.core.spi.BackendProvider;
+    uses org.gdcert.core.spi.CertificateProvider;
+    uses org.gdcert.core.spi.MonitorProvider;
+    uses org.gdcert.core.spi.DataSourceProvider;
+    uses org.gdcert.core.spi.LabelSourceProvider;
+}

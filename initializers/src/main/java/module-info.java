@@ -1,0 +1,4 @@
+/** The standard initializers and the seeds' constructions. */
+module org.gdcert.initializers {
+    requires org.gdcert.core;
+}

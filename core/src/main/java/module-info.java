@@ -16,6 +16,8 @@ module org.gdcert.core {
     exports org.gdcert.core.train;
     exports org.gdcert.core.cert;
     exports org.gdcert.core.registry;
+    exports org.gdcert.core.run;
+    exports org.gdcert.core.json;
     exports org.gdcert.core.backend;
 
     opens org.gdcert.core.registry to com.google.guice;

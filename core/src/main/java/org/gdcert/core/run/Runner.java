@@ -1,0 +1,414 @@
+package org.gdcert.core.run;
+
+import com.google.inject.Inject;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.function.BooleanSupplier;
+import org.gdcert.core.cert.CertificateContext;
+import org.gdcert.core.cert.CertificateReport;
+import org.gdcert.core.cert.Condition;
+import org.gdcert.core.engine.LayerSpec;
+import org.gdcert.core.engine.Network;
+import org.gdcert.core.engine.NetworkSpec;
+import org.gdcert.core.engine.Ntk;
+import org.gdcert.core.engine.ParameterSet;
+import org.gdcert.core.json.Json;
+import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.random.Rng;
+import org.gdcert.core.registry.PluginRegistry;
+import org.gdcert.core.registry.Plugins;
+import org.gdcert.core.spi.Activation;
+import org.gdcert.core.spi.Backend;
+import org.gdcert.core.spi.Certificate;
+import org.gdcert.core.spi.Configured;
+import org.gdcert.core.spi.DataContext;
+import org.gdcert.core.spi.DataException;
+import org.gdcert.core.spi.Dataset;
+import org.gdcert.core.spi.Initializer;
+import org.gdcert.core.spi.LabelSource;
+import org.gdcert.core.spi.LayerContext;
+import org.gdcert.core.spi.Matrix;
+import org.gdcert.core.spi.Monitor;
+import org.gdcert.core.spi.Optimizer;
+import org.gdcert.core.spi.ParamValue;
+import org.gdcert.core.train.Axis;
+import org.gdcert.core.train.MonitorCheck;
+import org.gdcert.core.train.TrainingProblem;
+import org.gdcert.core.train.TrainingResult;
+
+/**
+ * Runs one {@link RunSpec}: data, θ0, certificates, step-size resolution, training under a
+ * {@link RunControl}, and the run folder. A diverging or failing run still writes everything it
+ * recorded and a summary saying what happened.
+ */
+public final class Runner {
+    /** The version written to provenance. */
+    public static final String VERSION = "0.1.0";
+    private final Plugins plugins;
+
+    @Inject
+    public Runner(Plugins plugins) {
+        this.plugins = plugins;
+    }
+
+    /** The data and targets of a run, as the runner would load them. */
+    public record LoadedData(Dataset dataset, HostMatrix inputs, HostMatrix targets) {
+    }
+
+    /** Loads data and labels of a run spec (also used by {@code gdcert check}). */
+    public LoadedData loadData(DataSpec data, long seed) {
+        Rng rng = Rng.of(seed);
+        DataContext ctx = new DataContext(data.baseDirectory(), rng.stream("data"), this::activationByName);
+        Dataset ds = data.source().create().instance().load(ctx);
+        HostMatrix y;
+        if (data.labels().isPresent()) {
+            Configured<LabelSource> ls = data.labels().get().create();
+            y = ls.instance().labels(ds, new DataContext(data.baseDirectory(), rng.stream("labels"),
+                    this::activationByName));
+        } else {
+            y = ds.targets().orElseThrow(() -> new RunException("data source '" + data.source().name()
+                    + "' provides no targets; add labels, e.g. `labels signs` or `labels onehot`"));
+        }
+        if (y.rows() != ds.samples()) {
+            throw new RunException("labels have " + y.rows() + " rows for " + ds.samples() + " samples");
+        }
+        return new LoadedData(ds, ds.inputs(), y);
+    }
+
+    private Optional<Activation> activationByName(String name) {
+        return plugins.activations().find(name).map(p -> p.configureDefaults().instance());
+    }
+
+    /** Draws θ0: W_l by the layer's initializer from the stream "init#l", biases from "bias#l". */
+    public static List<HostMatrix[]> initialize(NetworkSpec net, List<Configured<Initializer>> inits, HostMatrix x,
+            HostMatrix y, long seed) {
+        Rng rng = Rng.of(seed);
+        List<HostMatrix[]> out = new ArrayList<>();
+        List<HostMatrix> previous = new ArrayList<>();
+        for (int l = 1; l <= net.depth(); l++) {
+            LayerSpec ls = net.layer(l);
+            LayerContext ctx = new LayerContext(l, net.depth(), net.width(l - 1), net.width(l), ls.activation(), x, y,
+                    previous);
+            HostMatrix w = new HostMatrix(net.width(l - 1), net.width(l));
+            Initializer init = inits.get(l - 1).instance();
+            init.initialize(ctx, w, rng.stream("init", l));
+            HostMatrix b = null;
+            if (ls.bias()) {
+                b = new HostMatrix(1, net.width(l));
+                init.initializeBias(ctx, b.data(), rng.stream("bias", l));
+            }
+            out.add(new HostMatrix[] {w, b});
+            previous.add(w);
+        }
+        return out;
+    }
+
+    /** Runs with no listener and no cancellation. */
+    public RunResult run(RunSpec spec) {
+        return run(spec, RunListener.NONE, () -> false);
+    }
+
+    /**
+     * Runs {@code spec}. Problems with the specification itself (data that do not fit the network,
+     * {@code eta=certified} without a holding certificate) raise {@link RunException} before any
+     * file is written; failures during training end in a FAILED or DIVERGED result with everything
+     * recorded so far on disk.
+     */
+    public RunResult run(RunSpec spec, RunListener listener, BooleanSupplier cancelled) {
+        long t0 = System.nanoTime();
+        Instant started = Instant.now();
+        LoadedData data;
+        try {
+            data = loadData(spec.data(), spec.seed());
+        } catch (DataException e) {
+            throw new RunException(e.getMessage(), e);
+        }
+        NetworkSpec net = spec.network();
+        if (data.inputs().cols() != net.inputDim()) {
+            throw new RunException("the network takes inputs of width " + net.inputDim() + " but the data have d = "
+                    + data.inputs().cols());
+        }
+        if (data.targets().cols() != net.outputDim()) {
+            throw new RunException("the network has " + net.outputDim() + " outputs but the labels have "
+                    + data.targets().cols() + " columns");
+        }
+        List<Configured<Initializer>> inits = spec.initializers().stream().map(PluginChoice::create).toList();
+        List<HostMatrix[]> theta0 = initialize(net, inits, data.inputs(), data.targets(), spec.seed());
+        Configured<Backend> backendC = spec.backend().create();
+        try (Backend backend = backendC.instance()) {
+            return runOn(spec, backend, data, inits, theta0, listener, cancelled, t0, started);
+        }
+    }
+
+    private RunResult runOn(RunSpec spec, Backend backend, LoadedData data, List<Configured<Initializer>> inits,
+            List<HostMatrix[]> theta0, RunListener listener, BooleanSupplier cancelled, long t0, Instant started) {
+        NetworkSpec net = spec.network();
+        List<HostMatrix> w0 = theta0.stream().map(a -> a[0]).toList();
+        List<HostMatrix> b0 = new ArrayList<>();
+        theta0.forEach(a -> b0.add(a[1]));
+        Matrix x = backend.upload(data.inputs());
+        Matrix y = backend.upload(data.targets());
+        ParameterSet params = ParameterSet.upload(net, backend, w0, b0);
+        ParameterSet initial = params.copy();
+        Network network = new Network(params);
+
+        PluginChoice<Optimizer> optChoice = spec.optimizer();
+        String etaSource = "given";
+        boolean hasEta = optChoice.params().schema().find("eta").isPresent();
+        Optional<String> etaSymbol = hasEta ? optChoice.params().symbol("eta") : Optional.empty();
+        Axis axis = optChoice.provider() instanceof org.gdcert.core.spi.OptimizerProvider op ? op.axis() : Axis.STEP;
+        if (etaSymbol.isPresent() && etaSymbol.get().equals("auto")) {
+            Ntk.PowerResult pr = Ntk.lambdaMax(network, x, 1e-10, 2000, spec.seed());
+            double c = spec.reduction().gradientMultiplier(data.inputs().rows(), net.outputDim());
+            double eta = 1 / (c * pr.value());
+            optChoice = optChoice.with("eta", ParamValue.Num.of(eta));
+            etaSource = String.format(Locale.ROOT, "auto: 1/λ_max(NTK) with λ_max = %.6g (%d power iterations)",
+                    pr.value(), pr.iterations());
+            listener.message(String.format(Locale.ROOT, "eta=auto: η = %.6g = 1/λ_max(NTK at θ0), λ_max = %.6g", eta,
+                    pr.value()));
+        }
+        OptionalDouble known = hasEta && optChoice.params().symbol("eta").isEmpty()
+                ? OptionalDouble.of(optChoice.params().getDouble("eta")) : OptionalDouble.empty();
+
+        List<Configured<Certificate>> certs = spec.certificates().stream().map(PluginChoice::create).toList();
+        CertificateContext ctx = context(spec, network, data, w0, b0, inits, optChoice, axis, known);
+        List<CertificateReport> reports = assess(certs, ctx);
+        if (etaSymbol.isPresent() && etaSymbol.get().equals("certified")) {
+            List<CertificateReport> first = reports;
+            CertificateReport holding = first.stream()
+                    .filter(r -> r.holds() && r.stepSizeBound().isPresent()).findFirst()
+                    .orElseThrow(() -> new RunException(noCertifiedStepMessage(first)));
+            double eta = holding.stepSizeBound().getAsDouble();
+            optChoice = optChoice.with("eta", ParamValue.Num.of(eta));
+            etaSource = "certified by " + holding.checker() + " (" + holding.theorem() + ")";
+            listener.message(String.format(Locale.ROOT, "eta=certified: η = %.6g from %s", eta, holding.checker()));
+            ctx = context(spec, network, data, w0, b0, inits, optChoice, axis,
+                    OptionalDouble.of(eta));
+            reports = assess(certs, ctx);
+        }
+        Configured<Optimizer> optimizer = optChoice.create();
+        double eta = optimizer.instance().stepSize().orElse(Double.NaN);
+
+        ResultWriter out = new ResultWriter(spec.directory());
+        out.writeText("experiment.exp", spec.source());
+        out.writeText("certificates.json", Json.write(reports.stream().map(ReportJson::report).toList()));
+        out.writeNpy("X.npy", data.inputs());
+        out.writeNpy("Y.npy", data.targets());
+        writeTheta(out, "theta0", w0, b0);
+        Provenance prov = provenance(spec, backend, data, inits, optimizer, certs, started);
+        out.writeText("provenance.json", Json.write(provenanceJson(prov)));
+
+        List<RunControl.Watched> watched = new ArrayList<>();
+        for (MonitorChoice mc : spec.monitors()) {
+            watched.add(new RunControl.Watched(mc.monitor().create().instance(), mc.every()));
+        }
+        for (int i = 0; i < certs.size(); i++) {
+            Optional<Monitor> m;
+            try {
+                m = certs.get(i).instance().monitor(reports.get(i), ctx);
+            } catch (RuntimeException e) {
+                listener.message("monitor of " + certs.get(i).name() + " failed to start: " + e.getMessage());
+                m = Optional.empty();
+            }
+            m.ifPresent(mon -> watched.add(new RunControl.Watched(mon, 1)));
+        }
+        RunControl control = new RunControl(spec.runId(), spec.stop(), spec.schedule(), network, x, y, initial, axis,
+                eta, watched, out::appendRow, listener, cancelled);
+        out.startTrajectory(control.trajectory().columns());
+        double initialLoss = 0.5 * squaredDistance(backend, network, x, y);
+
+        Optional<TrainingResult> tr = Optional.empty();
+        RunStatus status;
+        String message;
+        try {
+            TrainingResult r = optimizer.instance().train(new TrainingProblem(network, x, y, spec.reduction(),
+                    Rng.of(spec.seed()).stream("sampler")), control);
+            tr = Optional.of(r);
+            status = switch (r.reason()) {
+                case DIVERGED -> RunStatus.DIVERGED;
+                case CANCELLED -> RunStatus.CANCELLED;
+                case STALLED -> RunStatus.FAILED;
+                default -> RunStatus.COMPLETED;
+            };
+            message = r.message().isEmpty() ? r.reason().text() : r.message();
+        } catch (RuntimeException e) {
+            status = RunStatus.FAILED;
+            message = "training failed: " + e;
+            tr = Optional.of(new TrainingResult(org.gdcert.core.train.StopReason.STALLED, message,
+                    Math.max(0, control.lastStep()), control.lastTime(), control.lastLoss(), 0, Map.of()));
+        } finally {
+            out.finishTrajectory();
+        }
+        writeTheta(out, "theta_final", params.downloadWeights(), params.downloadBiases());
+        List<MonitorCheck> checks = new ArrayList<>();
+        for (RunControl.Watched w : watched) {
+            checks.addAll(w.monitor().checks());
+        }
+        double wall = (System.nanoTime() - t0) * 1e-9;
+        RunResult result = new RunResult(spec, status, message, tr, reports, checks, eta, etaSource, initialLoss, wall,
+                out.directory(), control.trajectory());
+        out.writeText(ResultWriter.SUMMARY, Json.write(summaryJson(result, control)));
+        control.close();
+        return result;
+    }
+
+    private static double squaredDistance(Backend b, Network net, Matrix x, Matrix y) {
+        try (var fp = net.newForwardPass(x.rows())) {
+            net.forward(x, fp);
+            return 2 * net.loss(fp, y);
+        }
+    }
+
+    private CertificateContext context(RunSpec spec, Network network, LoadedData data, List<HostMatrix> w0,
+            List<HostMatrix> b0, List<Configured<Initializer>> inits, PluginChoice<Optimizer> opt, Axis axis,
+            OptionalDouble eta) {
+        return new CertificateContext(spec.network(), network, data.inputs(), data.targets(), w0, b0, inits, opt.name(),
+                opt.params(), axis, eta, spec.reduction(), spec.seed());
+    }
+
+    private static List<CertificateReport> assess(List<Configured<Certificate>> certs, CertificateContext ctx) {
+        List<CertificateReport> reports = new ArrayList<>();
+        for (Configured<Certificate> c : certs) {
+            try {
+                reports.add(c.instance().assess(ctx));
+            } catch (RuntimeException e) {
+                reports.add(CertificateReport.inapplicable(c.name(), "", List.of("the checker failed: " + e),
+                        List.of()));
+            }
+        }
+        return reports;
+    }
+
+    static String noCertifiedStepMessage(List<CertificateReport> reports) {
+        if (reports.isEmpty()) {
+            return "eta=certified needs a certificate: add e.g. `certify nguyen_mondelli`";
+        }
+        StringBuilder sb = new StringBuilder("eta=certified: no certificate holds");
+        for (CertificateReport r : reports) {
+            sb.append("\n  ").append(r.checker()).append(": ").append(r.verdict());
+            if (!r.reasons().isEmpty()) {
+                sb.append(" (").append(String.join("; ", r.reasons())).append(')');
+            }
+            for (Condition c : r.conditions()) {
+                if (!c.holds()) {
+                    sb.append(String.format(Locale.ROOT, "\n    %s %s: %.4g %s %.4g fails by a factor %.3g", c.id(),
+                            c.equation(), c.lhs(), c.relation(), c.rhs(), c.slack()));
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void writeTheta(ResultWriter out, String prefix, List<HostMatrix> ws, List<HostMatrix> bs) {
+        for (int l = 1; l <= ws.size(); l++) {
+            out.writeNpy(prefix + "_W" + l + ".npy", ws.get(l - 1));
+            if (bs.get(l - 1) != null) {
+                out.writeNpy(prefix + "_b" + l + ".npy", bs.get(l - 1));
+            }
+        }
+    }
+
+    private Provenance provenance(RunSpec spec, Backend backend, LoadedData data, List<Configured<Initializer>> inits,
+            Configured<Optimizer> opt, List<Configured<Certificate>> certs, Instant started) {
+        List<Map<String, String>> used = new ArrayList<>();
+        addPlugin(used, "data", spec.data().source().provider(), spec.data().source().toString());
+        spec.data().labels().ifPresent(l -> addPlugin(used, "labels", l.provider(), l.toString()));
+        for (int l = 1; l <= spec.network().depth(); l++) {
+            LayerSpec ls = spec.network().layer(l);
+            final int layer = l;
+            ls.activation().ifPresent(a -> plugins.activations().find(a.name()).ifPresent(p -> addPlugin(used,
+                    "activation (layer " + layer + ")", p, a.toString())));
+            addPlugin(used, "initializer (layer " + l + ")", spec.initializers().get(l - 1).provider(),
+                    inits.get(l - 1).toString());
+        }
+        addPlugin(used, "optimizer", spec.optimizer().provider(), opt.toString());
+        addPlugin(used, "backend", spec.backend().provider(), spec.backend().toString());
+        for (int i = 0; i < certs.size(); i++) {
+            addPlugin(used, "certificate", spec.certificates().get(i).provider(), certs.get(i).toString());
+        }
+        for (MonitorChoice m : spec.monitors()) {
+            addPlugin(used, "monitor", m.monitor().provider(), m.monitor().toString());
+        }
+        return new Provenance(VERSION, spec.seed(), System.getProperty("java.version"),
+                System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                Runtime.getRuntime().availableProcessors(), backend.describe(), used,
+                fingerprint(data.inputs(), data.targets()), data.dataset().description(), sha256(spec.source()),
+                started, spec.bindings());
+    }
+
+    private static void addPlugin(List<Map<String, String>> used, String role, Object provider, String config) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("role", role);
+        m.put("plugin", config);
+        m.put("class", provider.getClass().getName());
+        m.put("origin", PluginRegistry.describeOrigin(provider));
+        used.add(m);
+    }
+
+    static Map<String, Object> provenanceJson(Provenance p) {
+        return Json.object().put("gdcert_version", p.gdcertVersion()).put("seed", p.seed())
+                .put("java_version", p.javaVersion()).put("java_vendor", p.javaVendor()).put("os", p.os())
+                .put("processors", p.processors()).put("backend", p.backend()).put("plugins", p.plugins())
+                .put("data", p.data()).put("data_sha256", p.dataFingerprint()).put("source_sha256", p.sourceSha256())
+                .put("started", p.started().toString()).put("bindings", p.bindings()).build();
+    }
+
+    private static Map<String, Object> summaryJson(RunResult r, RunControl control) {
+        Json.Obj o = Json.object().put("experiment", r.spec().experiment()).put("run", r.spec().runId())
+                .put("bindings", r.spec().bindings()).put("seed", r.spec().seed()).put("status", r.status())
+                .put("message", r.message()).put("initial_loss", r.initialLoss()).put("final_loss", r.finalLoss())
+                .put("steps", r.steps()).put("step_size", r.stepSize()).put("step_size_source", r.stepSizeSource())
+                .put("wall_seconds", r.wallSeconds());
+        r.training().ifPresent(t -> o.put("stop_reason", t.reason()).put("final_time", t.time())
+                .put("gradient_evaluations", t.gradientEvaluations()).put("counters", t.counters()));
+        List<Object> verdicts = new ArrayList<>();
+        for (CertificateReport c : r.certificates()) {
+            verdicts.add(Json.object().put("checker", c.checker()).put("verdict", c.verdict())
+                    .put("step_size_bound", c.stepSizeBound()).put("rate", c.rate()).build());
+        }
+        o.put("certificates", verdicts);
+        o.put("checks", r.checks().stream().map(ReportJson::check).toList());
+        o.put("notes", control.notes());
+        return o.build();
+    }
+
+    /** SHA-256 of the shapes and little-endian bytes of the matrices, hex. */
+    public static String fingerprint(HostMatrix... ms) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (HostMatrix m : ms) {
+                ByteBuffer bb = ByteBuffer.allocate(8 * Math.max(2, m.data().length)).order(ByteOrder.LITTLE_ENDIAN);
+                md.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(m.rows()).putInt(m.cols())
+                        .array());
+                for (double v : m.data()) {
+                    bb.putDouble(v);
+                }
+                md.update(bb.array(), 0, bb.position());
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -15,7 +15,9 @@ import java.util.OptionalDouble;
  * @param conditions every condition with LHS, RHS, slack and binding factor
  * @param quantities the named numbers computed on the way
  * @param rate the guaranteed contraction: ρ per step (geometric) or r per unit time
- * @param stepSizeBound the admissible step size (η must be below it)
+ * @param stepSizeBound the theorem's step-size bound η_max (the guarantee needs η below it, or
+ *     at most it, as the condition in {@code conditions} says); {@code eta=certified} trains with
+ *     0.99·η_max
  * @param lossBound the loss bound as a function of k or t, when the guarantee applies
  * @param notes constants the paper hides, typo resolutions, caveats
  */

@@ -1,0 +1,6 @@
+/** Certificate checkers: one per theorem of the seeds, plus generic NTK and PL checkers. */
+module org.gdcert.certificates {
+    requires org.gdcert.core;
+    requires ejml.core;
+    requires ejml.ddense;
+}

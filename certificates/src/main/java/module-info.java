@@ -3,4 +3,7 @@ module org.gdcert.certificates {
     requires org.gdcert.core;
     requires ejml.core;
     requires ejml.ddense;
+
+    provides org.gdcert.core.spi.CertificateProvider with
+        org.gdcert.certificates.du.DuCertificateProvider;
 }

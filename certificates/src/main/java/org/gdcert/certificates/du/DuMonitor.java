@@ -424,6 +424,9 @@ final class DuMonitor implements Monitor {
         } else {
             meaning = "outside the regime; nothing follows";
         }
+        if (slack) {
+            meaning += "; slackBound: the bound is too slack to test anything over this horizon";
+        }
         if (invariant.held && (!drift.held || !initEvent.held)) {
             meaning += "; sufficientConditionsFailed: the invariant held although its sufficient conditions failed "
                     + "(drift concentrated outside the bottom eigenspace)";

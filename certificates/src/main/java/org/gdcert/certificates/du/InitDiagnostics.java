@@ -19,8 +19,10 @@ import org.gdcert.core.spi.Matrix;
  * the a-priori movement radii R̄_h(0).
  */
 final class InitDiagnostics {
-    /** Power-iteration steps for ‖W_h(0)‖_2 (context only). */
+    /** At most this many power-iteration steps for ‖W_h(0)‖_2 (context only). */
     private static final int POWER_STEPS = 60;
+    /** ... and at most about this many multiply-adds in total. */
+    private static final double POWER_BUDGET = 4e8;
 
     final GramProbe.Snapshot snapshot;
     final double loss;
@@ -197,7 +199,8 @@ final class InitDiagnostics {
         double[] t = new double[r];
         double sigma = 0;
         double[] a = w.data();
-        for (int it = 0; it < POWER_STEPS; it++) {
+        int steps = (int) Math.max(10, Math.min(POWER_STEPS, POWER_BUDGET / (2.0 * r * c)));
+        for (int it = 0; it < steps; it++) {
             double nv = Math.sqrt(sumSquares(v));
             for (int j = 0; j < c; j++) {
                 v[j] /= nv;

@@ -374,15 +374,12 @@ public final class Npy {
             return v;
         }
 
-        private Shape tuple() {
+        /** A tuple: a {@link Shape} when every entry is an integer, else a list. */
+        private Object tuple() {
             expect('(');
-            List<Long> dims = new ArrayList<>();
+            List<Object> items = new ArrayList<>();
             while (peek() != ')') {
-                Object v = value();
-                if (!(v instanceof Long l)) {
-                    throw error("shape entries must be integers");
-                }
-                dims.add(l);
+                items.add(value());
                 if (peek() == ',') {
                     pos++;
                 } else if (peek() != ')') {
@@ -390,7 +387,10 @@ public final class Npy {
                 }
             }
             pos++;
-            return new Shape(dims);
+            if (items.stream().allMatch(i -> i instanceof Long)) {
+                return new Shape(items.stream().map(i -> (Long) i).toList());
+            }
+            return items;
         }
 
         private List<Object> list() {

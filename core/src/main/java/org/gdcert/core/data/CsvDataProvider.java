@@ -17,8 +17,8 @@ import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.spi.ValidatedParams;
 
 /**
- * {@code csv(path, labels=0, label_type=auto, header=auto, delimiter=auto, normalize=none)}: a
- * numeric CSV file, one sample per line. The last {@code labels} columns are the labels (the targets
+ * {@code csv(path, label_columns=0, label_type=auto, header=auto, delimiter=auto, normalize=none)}:
+ * a numeric CSV file, one sample per line. The last {@code label_columns} columns are the labels (the targets
  * that {@code labels source} uses; with one column of whole numbers ≥ 0 also the classes that
  * {@code labels onehot} uses, see {@code label_type}); the other columns are the inputs. Relative
  * paths are resolved against the script's folder. See {@link Csv} for the accepted format.
@@ -39,7 +39,7 @@ public final class CsvDataProvider implements DataSourceProvider {
     public ParameterSchema parameters() {
         List<ParameterSpec> specs = new ArrayList<>(List.of(
                 ParameterSpec.stringRequired("path", "the CSV file (relative to the script's folder)"),
-                ParameterSpec.integer("labels", 0, "number of trailing columns that hold labels (0: none)")
+                ParameterSpec.integer("label_columns", 0, "number of trailing columns that hold labels (0: none)")
                         .withRange(0, Specs.MAX_COUNT),
                 Specs.labelType(),
                 ParameterSpec.choice("header", "auto", List.of("auto", "yes", "no"),
@@ -64,7 +64,7 @@ public final class CsvDataProvider implements DataSourceProvider {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(name(), List.of(new ParameterSchema.Problem(-1, e.getMessage())));
         }
-        return new CsvSource(params.getString("path"), params.getInt("labels"),
+        return new CsvSource(params.getString("path"), params.getInt("label_columns"),
                 LabelType.of(params.getString("label_type")), options, Normalization.from(name(), params));
     }
 
@@ -78,7 +78,7 @@ public final class CsvDataProvider implements DataSourceProvider {
             HostMatrix all = table.values();
             int cols = all.cols();
             if (labels >= cols) {
-                throw new DataException(file + ": labels=" + labels + " but the file has " + cols + " column"
+                throw new DataException(file + ": label_columns=" + labels + " but the file has " + cols + " column"
                         + (cols == 1 ? "" : "s") + "; at least one must be an input");
             }
             HostMatrix x = columns(all, 0, cols - labels);

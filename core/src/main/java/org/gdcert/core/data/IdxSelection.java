@@ -120,7 +120,7 @@ record IdxSelection(OptionalInt n, List<Integer> classes, boolean random, int of
         int ppi = img.pixelsPerImage();
         HostMatrix x = new HostMatrix(chosen.length, ppi);
         for (int k = 0; k < chosen.length; k++) {
-            img.copyScaled(chosen[k], 1.0 / 255, x.data(), k * ppi);
+            img.copyDivided(chosen[k], 255, x.data(), k * ppi);
         }
         Optional<int[]> cls = Optional.empty();
         if (lab != null) {

@@ -36,7 +36,7 @@ public final class SourceLabelsProvider implements LabelSourceProvider {
             return data.targets().map(HostMatrix::copy).orElseThrow(() -> new DataException("labels source: the"
                     + " data (" + data.description() + ") brought no labels"
                     + (data.classes().isPresent() ? ", only class indices: use labels onehot"
-                            : "; give csv(..., labels=k) or npy(..., labels=\"y.npy\"), or choose a label source"
+                            : "; give csv(..., label_columns=k) or npy(..., labels=\"y.npy\"), or choose a label source"
                                     + " such as signs, gaussian or teacher")));
         }
     }

@@ -71,12 +71,19 @@ public final class Idx {
             return Arrays.copyOfRange(pixels, offset + i * n, offset + (i + 1) * n);
         }
 
-        /** Copies image {@code i} into {@code out[outOffset..]}, each pixel multiplied by {@code scale}. */
-        public void copyScaled(int i, double scale, double[] out, int outOffset) {
+        /**
+         * Copies image {@code i} into {@code out[outOffset..]}, each pixel divided by {@code divisor}
+         * (255 scales to [0, 1], correctly rounded).
+         */
+        public void copyDivided(int i, double divisor, double[] out, int outOffset) {
+            double[] table = new double[256];
+            for (int v = 0; v < 256; v++) {
+                table[v] = v / divisor;
+            }
             int n = pixelsPerImage();
             int from = offset + i * n;
             for (int p = 0; p < n; p++) {
-                out[outOffset + p] = (pixels[from + p] & 0xff) * scale;
+                out[outOffset + p] = table[pixels[from + p] & 0xff];
             }
         }
     }

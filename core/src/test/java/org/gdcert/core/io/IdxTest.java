@@ -65,7 +65,7 @@ class IdxTest {
             assertThat(im.pixel(3, 14)).isEqualTo((7 * 3 + 3 * 14) % 256);
             assertThat(im.pixel(2, 0)).isEqualTo(14);
             double[] out = new double[17];
-            im.copyScaled(1, 0.5, out, 2);
+            im.copyDivided(1, 2, out, 2);
             assertThat(out[2]).isEqualTo(3.5);
             assertThat(out[16]).isEqualTo(((7 + 3 * 14) % 256) * 0.5);
         }

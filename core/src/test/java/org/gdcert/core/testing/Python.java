@@ -37,7 +37,7 @@ public final class Python {
     public static synchronized void assumeNumpy() {
         assumePython();
         if (numpy == null) {
-            numpy = exec(List.of(PYTHON.toString(), "-c", "import numpy")).exitCode == 0;
+            numpy = exec(List.of(PYTHON.toString(), "-c", "import numpy"), "").exitCode == 0;
         }
         Assumptions.assumeTrue(numpy, "numpy is not importable by " + PYTHON
                 + " (apt-get install python3-numpy): skipping the check against NumPy");
@@ -45,9 +45,14 @@ public final class Python {
 
     /** Runs {@code python3 -c code args...}; returns stdout, fails with stderr on a non-zero exit. */
     public static String runCode(String code, String... args) {
+        return runCodeWithInput(code, "", args);
+    }
+
+    /** Like {@link #runCode} with {@code input} on the standard input (for data too long for arguments). */
+    public static String runCodeWithInput(String code, String input, String... args) {
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), "-c", code));
         cmd.addAll(List.of(args));
-        return check(exec(cmd), "python3 -c");
+        return check(exec(cmd, input), "python3 -c");
     }
 
     /** Runs the test resource {@code python/<name>} with {@code args}; returns stdout. */
@@ -64,7 +69,7 @@ public final class Python {
         }
         List<String> cmd = new ArrayList<>(List.of(PYTHON.toString(), script.toString()));
         cmd.addAll(List.of(args));
-        return check(exec(cmd), name);
+        return check(exec(cmd, ""), name);
     }
 
     private record Result(int exitCode, String out, String err) {
@@ -77,23 +82,36 @@ public final class Python {
         return r.out;
     }
 
-    private static Result exec(List<String> cmd) {
+    private static Result exec(List<String> cmd, String input) {
+        String shown = String.join(" ", cmd);
+        shown = shown.length() > 300 ? shown.substring(0, 300) + "..." : shown;
         try {
             Process p = new ProcessBuilder(cmd).start();
-            p.getOutputStream().close();
-            CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
-            CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+            // drain both pipes on their own threads (not the common pool, which may have one thread)
+            CompletableFuture<String> out = drainAsync(p.getInputStream());
+            CompletableFuture<String> err = drainAsync(p.getErrorStream());
+            try (var stdin = p.getOutputStream()) {
+                stdin.write(input.getBytes(StandardCharsets.UTF_8));
+            }
             if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                throw new AssertionError("python3 did not finish within " + TIMEOUT_SECONDS + " s: " + cmd);
+                throw new AssertionError("python3 did not finish within " + TIMEOUT_SECONDS + " s: " + shown);
             }
             return new Result(p.exitValue(), out.join(), err.join());
         } catch (IOException e) {
-            throw new AssertionError("cannot run " + cmd + ": " + e.getMessage(), e);
+            throw new AssertionError("cannot run " + shown + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    private static CompletableFuture<String> drainAsync(InputStream in) {
+        CompletableFuture<String> f = new CompletableFuture<>();
+        Thread t = new Thread(() -> f.complete(drain(in)), "python-output");
+        t.setDaemon(true);
+        t.start();
+        return f;
     }
 
     private static String drain(InputStream in) {

@@ -29,6 +29,8 @@ public final class Npy {
     private static final int ALIGN = 64;
     private static final int MAX_VALUES = Integer.MAX_VALUE - 8;
     private static final int CHUNK = 1 << 13;
+    /** Mapped at once while reading (a mapping cannot exceed 2 GiB). */
+    private static final int MAP_CHUNK_BYTES = 1 << 28;
 
     private Npy() {
     }
@@ -125,9 +127,13 @@ public final class Npy {
                     + " per array)");
         }
         double[] values = new double[(int) count];
-        if (count > 0) {
-            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart, expected).order(h.dtype.order());
-            h.dtype.dtype().decode(data, values);
+        int itemSize = h.dtype.dtype().size();
+        int perChunk = MAP_CHUNK_BYTES / itemSize;
+        for (int from = 0; from < values.length; from += perChunk) {
+            int n = Math.min(perChunk, values.length - from);
+            ByteBuffer data = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + (long) from * itemSize, (long) n * itemSize)
+                    .order(h.dtype.order());
+            h.dtype.dtype().decode(data, values, from, n);
         }
         if (h.fortran && h.shape.length > 1) {
             values = fortranToC(values, h.shape);

@@ -83,64 +83,63 @@ public enum NpyDtype {
         return Optional.empty();
     }
 
-    /** Reads {@code out.length} elements from {@code in} (positioned, ordered) as doubles. */
-    void decode(ByteBuffer in, double[] out) {
-        int n = out.length;
+    /** Reads {@code n} elements from {@code in} (positioned, ordered) into {@code out[off..off+n)} as doubles. */
+    void decode(ByteBuffer in, double[] out, int off, int n) {
         switch (this) {
-            case FLOAT64 -> in.asDoubleBuffer().get(out, 0, n);
+            case FLOAT64 -> in.asDoubleBuffer().get(out, off, n);
             case FLOAT32 -> {
                 var fb = in.asFloatBuffer();
                 for (int i = 0; i < n; i++) {
-                    out[i] = fb.get(i);
+                    out[off + i] = fb.get(i);
                 }
             }
             case INT64 -> {
                 var lb = in.asLongBuffer();
                 for (int i = 0; i < n; i++) {
-                    out[i] = lb.get(i);
+                    out[off + i] = lb.get(i);
                 }
             }
             case UINT64 -> {
                 var lb = in.asLongBuffer();
                 for (int i = 0; i < n; i++) {
                     long v = lb.get(i);
-                    out[i] = v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+                    out[off + i] = v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
                 }
             }
             case INT32 -> {
                 var ib = in.asIntBuffer();
                 for (int i = 0; i < n; i++) {
-                    out[i] = ib.get(i);
+                    out[off + i] = ib.get(i);
                 }
             }
             case UINT32 -> {
                 var ib = in.asIntBuffer();
                 for (int i = 0; i < n; i++) {
-                    out[i] = Integer.toUnsignedLong(ib.get(i));
+                    out[off + i] = Integer.toUnsignedLong(ib.get(i));
                 }
             }
             case INT16 -> {
                 var sb = in.asShortBuffer();
                 for (int i = 0; i < n; i++) {
-                    out[i] = sb.get(i);
+                    out[off + i] = sb.get(i);
                 }
             }
             case UINT16 -> {
                 var sb = in.asShortBuffer();
                 for (int i = 0; i < n; i++) {
-                    out[i] = Short.toUnsignedInt(sb.get(i));
+                    out[off + i] = Short.toUnsignedInt(sb.get(i));
                 }
             }
             case INT8 -> {
                 int p = in.position();
                 for (int i = 0; i < n; i++) {
-                    out[i] = in.get(p + i);
+                    out[off + i] = in.get(p + i);
                 }
             }
             case UINT8, BOOL -> {
                 int p = in.position();
                 for (int i = 0; i < n; i++) {
-                    out[i] = in.get(p + i) & 0xff;
+                    out[off + i] = in.get(p + i) & 0xff;
                 }
             }
             default -> throw new AssertionError(this);

@@ -39,6 +39,8 @@ class FashionMnistTest {
     private static final Path TEST_LABELS = DIR.resolve("t10k-labels-idx1-ubyte.gz");
     private static final double EXACT = 0;
     private static final double NORM_TOL = 1e-12;
+    /** p/255·255 recovers p to within rounding. */
+    private static final double PIXEL_TOL = 1e-12;
 
     private static Idx.Images trainImages;
     private static int[] trainLabels;
@@ -80,6 +82,14 @@ class FashionMnistTest {
         assertThat(im.count()).isEqualTo(60000);
         assertThat(im.pixelsPerImage()).isEqualTo(784);
         assertThat(trainLabels).hasSize(60000);
+        // the provider's default split is the training set
+        Dataset first = new FashionMnistDataProvider().configure(args(arg("n", 3))).instance().load(context(tmp, 1));
+        for (int i = 0; i < 3; i++) {
+            for (int p = 0; p < 784; p++) {
+                assertThat(first.inputs().get(i, p) * 255).isCloseTo(im.pixel(i, p), Offset.offset(PIXEL_TOL));
+            }
+            assertThat(first.classes().orElseThrow()[i]).isEqualTo(trainLabels[i]);
+        }
         Idx.Images test = Idx.readImages(TEST_IMAGES);
         assertThat(test.count()).isEqualTo(10000);
         assertThat(test.rows()).isEqualTo(28);
@@ -106,14 +116,16 @@ class FashionMnistTest {
     @Test
     void pixelsAndLabelsAgreeWithPythonsGzipReading() throws NoSuchAlgorithmException {
         Python.assumePython();
-        String out = Python.runScript("fashion_stats.py", TRAIN_IMAGES.toString(), TRAIN_LABELS.toString());
+        String out = Python.runScript("fashion_stats.py", TEST_IMAGES.toString(), TEST_LABELS.toString());
         Map<String, String> facts = new HashMap<>();
         for (String line : out.strip().split("\n")) {
             int sp = line.indexOf(' ');
             facts.put(line.substring(0, sp), line.substring(sp + 1));
         }
-        Idx.Images im = train();
-        assertThat(facts.get("images")).isEqualTo("2051 60000 28 28");
+        Idx.Images im = Idx.readImages(TEST_IMAGES);
+        int[] labels = Idx.readLabels(TEST_LABELS);
+        assertThat(facts.get("images")).isEqualTo("2051 10000 28 28");
+        assertThat(facts.get("labels")).isEqualTo("2049 10000");
         String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(im.image(0)));
         assertThat(sha).isEqualTo(facts.get("first_sha256"));
         long sum = 0;
@@ -125,23 +137,25 @@ class FashionMnistTest {
         assertThat(sum).isEqualTo(Long.parseLong(facts.get("sum_first_1000")));
         StringBuilder first = new StringBuilder();
         for (int i = 0; i < 20; i++) {
-            first.append(i == 0 ? "" : ",").append(trainLabels[i]);
+            first.append(i == 0 ? "" : ",").append(labels[i]);
         }
         assertThat(first.toString()).isEqualTo(facts.get("first_labels"));
+        assertThat(facts.get("counts")).isEqualTo("1000,1000,1000,1000,1000,1000,1000,1000,1000,1000");
     }
 
     @Test
     void classFilterAndSubsetTakeTheFirstMatchingImages() {
-        Dataset ds = new FashionMnistDataProvider().configure(args(arg("n", 50), ints("classes", 7, 3)))
-                .instance().load(context(tmp, 1));
+        Dataset ds = new FashionMnistDataProvider().configure(args(arg("n", 50), ints("classes", 7, 3),
+                word("split", "test"))).instance().load(context(tmp, 1));
         assertThat(ds.samples()).isEqualTo(50);
         assertThat(ds.dimension()).isEqualTo(784);
         assertThat(ds.targets()).isEmpty();
         int[] cls = ds.classes().orElseThrow();
-        Idx.Images im = train();
+        Idx.Images im = Idx.readImages(TEST_IMAGES);
+        int[] labels = Idx.readLabels(TEST_LABELS);
         int k = 0;
         for (int i = 0; k < 50; i++) {
-            int l = trainLabels[i];
+            int l = labels[i];
             if (l != 3 && l != 7) {
                 continue;
             }
@@ -152,7 +166,7 @@ class FashionMnistTest {
             }
             k++;
         }
-        assertThat(ds.description()).startsWith("fashion-mnist train: 50 of 12000 samples of classes [7, 3]");
+        assertThat(ds.description()).startsWith("fashion-mnist test: 50 of 2000 samples of classes [7, 3]");
     }
 
     @Test

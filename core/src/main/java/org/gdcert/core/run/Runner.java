@@ -1,8 +1,6 @@
 package org.gdcert.core.run;
 
 import com.google.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -397,7 +395,7 @@ public final class Runner {
                 System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), backend.describe(), used,
-                fingerprint(data.inputs(), data.targets()), data.dataset().description(), sha256(spec.source()),
+                org.gdcert.core.data.Datasets.fingerprint(data.inputs(), data.targets()), data.dataset().description(), sha256(spec.source()),
                 started, spec.bindings());
     }
 
@@ -435,25 +433,6 @@ public final class Runner {
         o.put("checks", r.checks().stream().map(ReportJson::check).toList());
         o.put("notes", control.notes());
         return o.build();
-    }
-
-    /** SHA-256 of the shapes and little-endian bytes of the matrices, hex. */
-    public static String fingerprint(HostMatrix... ms) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (HostMatrix m : ms) {
-                ByteBuffer bb = ByteBuffer.allocate(8 * Math.max(2, m.data().length)).order(ByteOrder.LITTLE_ENDIAN);
-                md.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(m.rows()).putInt(m.cols())
-                        .array());
-                for (double v : m.data()) {
-                    bb.putDouble(v);
-                }
-                md.update(bb.array(), 0, bb.position());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(String s) {

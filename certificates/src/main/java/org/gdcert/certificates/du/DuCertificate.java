@@ -35,6 +35,11 @@ import org.gdcert.core.train.Axis;
 public final class DuCertificate implements Certificate {
     static final String NAME = "du";
     static final String SPEC = "shared/specs/certificates-du.md";
+    /**
+     * Largest n for the dense n × n kernels, Grams and eigenproblems of phases B–E (spec §3.7: the
+     * cost grows like n² quadratures and n³ for λ_0; matrix-free variants are not implemented).
+     */
+    static final int MAX_SAMPLES = 2000;
 
     private final DuSettings settings;
     private final Map<CertificateReport, DuAssessment> assessments = Collections.synchronizedMap(
@@ -86,6 +91,12 @@ public final class DuCertificate implements Certificate {
         DuModel model = app.model().get();
         String theorem = "seed 002 (Du et al. 2019), " + model.architecture().theorem() + ", "
                 + model.architecture().words();
+        if (ctx.samples() > MAX_SAMPLES) {
+            List<String> reasons = new ArrayList<>(app.failures().stream().map(CheckItem::line).toList());
+            reasons.add("λ_0 > 0 not established: n = " + ctx.samples() + " exceeds the dense limit " + MAX_SAMPLES
+                    + " of the kernel computation (spec §3.7); λ_0 was not computed");
+            return DuAssessment.of(inapplicable(theorem, reasons, notes), app, model, null, null);
+        }
         double[][] x = rows(ctx);
         KernelSolver.Outcome kernel;
         try {

@@ -9,7 +9,8 @@ import org.gdcert.core.spi.Activation;
  *
  * <p>The recursion is evaluated at quadrature orders N and 2N; the estimate
  * e_q = max |K_N − K_{2N}| over the entries of K^(H) (propagated through the whole recursion) is
- * reported with the value at 2N (so e_q, the error of the coarser rule, is conservative). While
+ * reported with the value at 2N (so e_q, the error of the coarser rule, is conservative), plus the
+ * checked interpolation error of tabulated maps ({@link PairMap}). While
  * e_q exceeds tolQuad, N doubles, as long as 2N ≤ N_max. The eigenvalue error budget is
  * Δ = n·e_q·s_q + γ·n·ε_mach·‖K̂‖_2 (Weyl, with ‖E‖_2 ≤ n max|E_ij|).
  */
@@ -77,16 +78,16 @@ final class KernelSolver {
         LimitKernels.Result coarse = compute(architecture, x, depth, cRes, new GaussianExpectations(sigma, n0));
         GaussianExpectations fineE = new GaussianExpectations(sigma, 2 * n0);
         LimitKernels.Result fine = compute(architecture, x, depth, cRes, fineE);
-        double eq = maxAbsDiff(coarse.gram(), fine.gram());
+        double eq = maxAbsDiff(coarse.gram(), fine.gram()) + fine.tabulationError();
         int n = n0;
         while (eq > settings.tolerance() && 4 * n <= settings.maxOrder()) {
             n *= 2;
             coarse = fine;
             fineE = new GaussianExpectations(sigma, 2 * n);
             fine = compute(architecture, x, depth, cRes, fineE);
-            eq = maxAbsDiff(coarse.gram(), fine.gram());
+            eq = maxAbsDiff(coarse.gram(), fine.gram()) + fine.tabulationError();
         }
-        String method = method(fineE, architecture, 2 * n, n);
+        String method = method(fineE, architecture, 2 * n, n, fine.tabulatedMaps() > 0);
         return certify(fine, 2 * n, n, eq, eq <= settings.tolerance(), method);
     }
 
@@ -112,10 +113,13 @@ final class KernelSolver {
         return new Outcome(kernels, order, compareOrder, eq, reached, method, lambda, spec.max(), budget, status);
     }
 
-    private static String method(GaussianExpectations e, Architecture a, int order, int compare) {
+    private static String method(GaussianExpectations e, Architecture a, int order, int compare,
+            boolean tabulated) {
         String pair = e.closedPair() ? "S by the activation's closed form" : "S by Gauss-Hermite";
         String deriv = e.closedDerivative() ? "Ė by the activation's closed form" : "Ė by Gauss-Hermite";
         String mu = a == Architecture.RESNET ? ", μ by 1-D Gauss-Hermite" : "";
+        mu += tabulated ? ", off-diagonal maps tabulated on " + PairMap.POINTS + " Chebyshev points (spec §3.1.3; "
+                + "interpolation error checked on sample pairs and added to e_q)" : "";
         return String.format(Locale.ROOT, "%s, %s%s; N = %d nodes (error estimated against N = %d)", pair, deriv, mu,
                 order, compare);
     }

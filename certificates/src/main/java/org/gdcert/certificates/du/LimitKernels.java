@@ -41,9 +41,12 @@ final class LimitKernels {
      * @param features K^(0..H−1) and the [X] layer-H feature kernel (index H)
      * @param means b^(h) for h = 1..H (index h; index 0 is null); ResNet only, empty for FC
      * @param gram K^(H)
+     * @param tabulationError the largest interpolation error of the tabulated maps (§3.1.3), 0 when
+     *     every entry was computed directly
+     * @param tabulatedMaps how many layer maps were tabulated
      */
     record Result(Architecture architecture, int depth, double cSigma, List<double[][]> features,
-            List<double[]> means, double[][] gram) {
+            List<double[]> means, double[][] gram, double tabulationError, int tabulatedMaps) {
         Result {
             features = Collections.unmodifiableList(new ArrayList<>(features));
             means = Collections.unmodifiableList(new ArrayList<>(means));
@@ -65,17 +68,20 @@ final class LimitKernels {
             throw new IllegalArgumentException("fully connected depth H must be >= 1, got " + depth);
         }
         double cs = e.cSigma();
+        PairMap pairs = new PairMap();
         List<double[][]> features = new ArrayList<>();
         features.add(gramOf(x));
-        for (int h = 1; h < depth; h++) {
-            double[][] prev = features.get(h - 1);
-            features.add(map(prev, (i, j) -> cs * e.pair(prev[i][i], prev[j][j], prev[i][j])));
+        for (int h = 1; h <= depth; h++) {
+            // h = H: the [X] layer-H feature kernel
+            double[][] s = pairs.apply(features.get(h - 1), e::pair);
+            features.add(map(s, (i, j) -> cs * s[i][j]));
         }
         double[][] top = features.get(depth - 1);
         double[][] cov = variant == Variant.LITERAL_INDEX && depth >= 2 ? features.get(depth - 2) : top;
-        double[][] gram = map(top, (i, j) -> cs * top[i][j] * e.derivativePair(cov[i][i], cov[j][j], cov[i][j]));
-        features.add(map(top, (i, j) -> cs * e.pair(top[i][i], top[j][j], top[i][j])));
-        return new Result(Architecture.FC, depth, cs, features, List.of(), gram);
+        double[][] edot = pairs.apply(cov, e::derivativePair);
+        double[][] gram = map(top, (i, j) -> cs * top[i][j] * edot[i][j]);
+        return new Result(Architecture.FC, depth, cs, features, List.of(), gram, pairs.error(),
+                pairs.tabulated());
     }
 
     /** Definition 6.1, corrected (§3.3). {@code x} is n × d, H ≥ 2, c_res the residual constant. */
@@ -86,12 +92,14 @@ final class LimitKernels {
         double cs = e.cSigma();
         double c = cRes / depth;
         int n = x.length;
+        PairMap pairs = new PairMap();
         List<double[][]> features = new ArrayList<>();
         List<double[]> means = new ArrayList<>();
         double[][] k0 = gramOf(x);
         features.add(k0);
         means.add(null);
-        features.add(map(k0, (i, j) -> cs * e.pair(k0[i][i], k0[j][j], k0[i][j])));
+        double[][] s1 = pairs.apply(k0, e::pair);
+        features.add(map(s1, (i, j) -> cs * s1[i][j]));
         double[] b1 = new double[n];
         for (int i = 0; i < n; i++) {
             b1[i] = Math.sqrt(cs) * e.mean(k0[i][i]);
@@ -105,10 +113,11 @@ final class LimitKernels {
             for (int i = 0; i < n; i++) {
                 mu[i] = e.mean(prev[i][i]);
             }
+            double[][] s = pairs.apply(prev, e::pair);
             features.add(map(prev, (i, j) -> {
                 double cross = variant == Variant.PAPER_PAIRING ? b[i] * mu[i] + b[j] * mu[j]
                         : b[i] * mu[j] + mu[i] * b[j];
-                return prev[i][j] + c * cross + c * c * e.pair(prev[i][i], prev[j][j], prev[i][j]);
+                return prev[i][j] + c * cross + c * c * s[i][j];
             }));
             double[] next = new double[n];
             for (int i = 0; i < n; i++) {
@@ -118,8 +127,10 @@ final class LimitKernels {
         }
         double[][] top = features.get(depth - 1);
         double[][] cov = variant == Variant.LITERAL_INDEX ? features.get(depth - 2) : top;
-        double[][] gram = map(top, (i, j) -> c * c * top[i][j] * e.derivativePair(cov[i][i], cov[j][j], cov[i][j]));
-        return new Result(Architecture.RESNET, depth, cs, features, means, gram);
+        double[][] edot = pairs.apply(cov, e::derivativePair);
+        double[][] gram = map(top, (i, j) -> c * c * top[i][j] * edot[i][j]);
+        return new Result(Architecture.RESNET, depth, cs, features, means, gram, pairs.error(),
+                pairs.tabulated());
     }
 
     /** X Xᵀ. */

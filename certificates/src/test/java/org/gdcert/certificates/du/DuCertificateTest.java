@@ -14,6 +14,8 @@ import org.gdcert.core.cert.Tag;
 import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.engine.LayerSpec;
 import org.gdcert.core.engine.NetworkSpec;
+import org.gdcert.core.json.Json;
+import org.gdcert.core.run.ReportJson;
 import org.gdcert.core.train.Axis;
 import org.gdcert.core.train.LossReduction;
 import org.junit.jupiter.api.Test;
@@ -157,6 +159,20 @@ class DuCertificateTest {
         assertThat(q(r, "weightNorm3")).isBetween(0.8, 1.2);
         assertThat(q(r, "weightNorm2")).isBetween(1.5, 2.1);
         assertThat(r.condition("init_event")).isPresent();
+    }
+
+    @Test
+    void reportsWriteAsJson() {
+        DuFixtures.Ctx ok = fcSoftplus(32, 2);
+        String json = Json.write(ReportJson.report(assess(ok)));
+        assertThat(json).contains("\"verdict\": \"CONDITIONAL\"").contains("\"step_size_bound\": null")
+                .contains("impliedWidthConstant");
+        assertThat(assess(ok).notes()).noneMatch(n -> n.topic().equals("optimizer"));
+        DuFixtures.Ctx sgd = fcSoftplus(32, 2);
+        sgd.optimizer = "sgd";
+        String bad = Json.write(ReportJson.report(assess(sgd)));
+        assertThat(bad).contains("\"verdict\": \"INAPPLICABLE\"").contains("\"loss_bound\": null");
+        assertThat(assess(sgd).notes()).anyMatch(n -> n.topic().equals("optimizer"));
     }
 
     // ---- T14: the applicability matrix -------------------------------------------------------

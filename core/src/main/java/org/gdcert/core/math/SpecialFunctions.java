@@ -145,6 +145,17 @@ public final class SpecialFunctions {
         return Math.exp(-0.5 * yt * yt) * Math.exp(-0.5 * del);
     }
 
+    /** exp(−x²), accurate to a few ulps for every x (the square is split as in Cody's erfc). */
+    public static double expNegSquare(double x) {
+        double y = Math.abs(x);
+        if (!(y < 27.3)) { // exp(−27.3²) is below every subnormal double
+            return Double.isNaN(x) ? x : 0.0;
+        }
+        double yt = Math.floor(y * 16.0) / 16.0;
+        double del = (y - yt) * (y + yt);
+        return Math.exp(-yt * yt) * Math.exp(-del);
+    }
+
     /** The standard normal density φ(z) = exp(−z²/2)/√(2π). φ(0) is exactly {@link #INV_SQRT_2PI}. */
     public static double normalPdf(double z) {
         return INV_SQRT_2PI * expNegHalfSquare(z);

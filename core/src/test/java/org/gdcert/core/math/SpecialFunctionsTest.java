@@ -56,6 +56,16 @@ class SpecialFunctionsTest {
     }
 
     @Test
+    void splitExponentialsMatchMpmath() {
+        for (double[] row : MathReference.EXP_NEG_SQUARE) {
+            assertRelative("exp(-x²)", row[0], SpecialFunctions.expNegSquare(row[0]), row[1], REL_TOL);
+        }
+        for (double[] row : MathReference.EXP_NEG_HALF_SQUARE) {
+            assertRelative("exp(-z²/2)", row[0], SpecialFunctions.expNegHalfSquare(row[0]), row[1], REL_TOL);
+        }
+    }
+
+    @Test
     void integratedNormalCdfMatchesMpmathWithoutCancellation() {
         for (double[] row : MathReference.INTEGRATED_NORMAL_CDF) {
             double tol = row[0] > -2.5 && row[0] < -1.0 ? REL_TOL_CANCELLING : REL_TOL;
@@ -96,6 +106,9 @@ class SpecialFunctionsTest {
         assertThat(SpecialFunctions.erfcx(Double.NaN)).isNaN();
         assertThat(SpecialFunctions.normalCdf(Double.NaN)).isNaN();
         assertThat(SpecialFunctions.integratedNormalCdf(Double.NaN)).isNaN();
+        assertThat(SpecialFunctions.expNegSquare(Double.NaN)).isNaN();
+        assertThat(SpecialFunctions.expNegSquare(Double.NEGATIVE_INFINITY)).isEqualTo(0.0);
+        assertThat(SpecialFunctions.expNegHalfSquare(Double.POSITIVE_INFINITY)).isEqualTo(0.0);
         assertThat(SpecialFunctions.erf(Double.POSITIVE_INFINITY)).isEqualTo(1.0);
         assertThat(SpecialFunctions.erf(Double.NEGATIVE_INFINITY)).isEqualTo(-1.0);
         assertThat(SpecialFunctions.erfc(Double.POSITIVE_INFINITY)).isEqualTo(0.0);

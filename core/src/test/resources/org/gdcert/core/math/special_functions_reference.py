@@ -36,6 +36,7 @@ ERFCX_X = ["-5", "-1", "-0.3", "0", "0.3", "0.46875", "0.5", "1", "2", "4", "4.5
 NCDF_Z = ["-38", "-37.5", "-30", "-20", "-10", "-5", "-3", "-2", "-1", "-0.7", "-0.66", "-0.5", "-1e-8", "0",
           "1e-8", "0.5", "0.66", "1", "2", "5", "8"]
 NPDF_Z = ["0", "1e-8", "0.5", "1", "2.5", "-7", "10", "20", "-30", "37"]
+EXPSQ_X = ["0", "1e-9", "0.3", "1", "2.7", "-5.03", "10.1", "20.5", "26.6"]
 PSI_Z = ["-37", "-30", "-20", "-10", "-6", "-4.01", "-4", "-3.5", "-3", "-2.5", "-2.0000001", "-2", "-1.5", "-1",
          "-0.3", "0", "0.3", "1", "3", "10"]
 
@@ -51,6 +52,8 @@ if __name__ == "__main__":
     table("erfcx", erfcx, ERFCX_X)
     table("normal_cdf", mp.ncdf, NCDF_Z)
     table("normal_pdf", mp.npdf, NPDF_Z)
+    table("exp_neg_square", lambda x: mp.exp(-x * x), EXPSQ_X)
+    table("exp_neg_half_square", lambda x: mp.exp(-x * x / 2), NPDF_Z)
     table("integrated_normal_cdf", lambda z: z * mp.ncdf(z) + mp.npdf(z), PSI_Z)
 
     # Gauss-Hermite (physicists', weight exp(-t^2)): all nodes/weights for small n, and the largest

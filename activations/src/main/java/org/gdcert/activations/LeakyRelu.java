@@ -8,11 +8,12 @@ import org.gdcert.core.spi.ActivationProperties;
 /**
  * σ(x) = max(a·x, x) for a slope a ∈ [0, 1]: x for x &gt; 0, a·x otherwise. σ'(0) := a, the left
  * derivative (as relu's default 0). σ' ∈ [a, 1], |σ(x)| ≤ |x|, σ' not Lipschitz (unless a = 1).
+ * Branch-free, so HotSpot vectorizes the bulk loops: σ(x) = max(x, a·x) (a ≤ 1) and
+ * σ'(x) = t + (1 − t)·a with t = min(1, max(0, ⌈x⌉)) ∈ {0, 1}, exact in both cases. NaN propagates.
  */
 final class LeakyRelu implements Activation {
 
     private final double a;
-    private final float af;
     private final ActivationProperties properties;
 
     LeakyRelu(double a) {
@@ -20,19 +21,19 @@ final class LeakyRelu implements Activation {
             throw new IllegalArgumentException("leakyrelu: slope a must be in [0, 1], got " + a);
         }
         this.a = a;
-        this.af = (float) a;
         this.properties = new ActivationProperties(true, true, a, 1.0, a == 1 ? 0.0 : Double.POSITIVE_INFINITY,
                 a == 1, true);
     }
 
     @Override
     public double value(double x) {
-        return x > 0 ? x : a * x;
+        return Math.max(x, a * x);
     }
 
     @Override
     public double derivative(double x) {
-        return x > 0 ? 1.0 : a;
+        double t = Relu.step(x);
+        return t + (1 - t) * a;
     }
 
     @Override
@@ -50,7 +51,7 @@ final class LeakyRelu implements Activation {
         double s = a;
         for (int i = 0; i < len; i++) {
             double x = in[inOffset + i];
-            out[outOffset + i] = x > 0 ? x : s * x;
+            out[outOffset + i] = Math.max(x, s * x);
         }
     }
 
@@ -58,8 +59,8 @@ final class LeakyRelu implements Activation {
     public void applyDerivative(double[] in, int inOffset, double[] out, int outOffset, int len) {
         double s = a;
         for (int i = 0; i < len; i++) {
-            double x = in[inOffset + i];
-            out[outOffset + i] = x > 0 ? 1.0 : s;
+            double t = Relu.step(in[inOffset + i]);
+            out[outOffset + i] = t + (1 - t) * s;
         }
     }
 
@@ -69,8 +70,9 @@ final class LeakyRelu implements Activation {
         double s = a;
         for (int i = 0; i < len; i++) {
             double x = in[inOffset + i];
-            deriv[outOffset + i] = x > 0 ? 1.0 : s;
-            value[outOffset + i] = x > 0 ? x : s * x;
+            double t = Relu.step(x);
+            deriv[outOffset + i] = t + (1 - t) * s;
+            value[outOffset + i] = Math.max(x, s * x);
         }
     }
 
@@ -79,16 +81,16 @@ final class LeakyRelu implements Activation {
         double s = a;
         for (int i = 0; i < len; i++) {
             float x = in[inOffset + i];
-            out[outOffset + i] = x > 0 ? x : (float) (s * x);
+            out[outOffset + i] = (float) Math.max(x, s * x);
         }
     }
 
     @Override
     public void applyDerivative(float[] in, int inOffset, float[] out, int outOffset, int len) {
-        float s = af;
+        double s = a;
         for (int i = 0; i < len; i++) {
-            float x = in[inOffset + i];
-            out[outOffset + i] = x > 0 ? 1.0f : s;
+            double t = Relu.step(in[inOffset + i]);
+            out[outOffset + i] = (float) (t + (1 - t) * s);
         }
     }
 
@@ -96,11 +98,11 @@ final class LeakyRelu implements Activation {
     public void applyWithDerivative(float[] in, int inOffset, float[] value, float[] deriv, int outOffset,
             int len) {
         double s = a;
-        float sf = af;
         for (int i = 0; i < len; i++) {
-            float x = in[inOffset + i];
-            deriv[outOffset + i] = x > 0 ? 1.0f : sf;
-            value[outOffset + i] = x > 0 ? x : (float) (s * x);
+            double x = in[inOffset + i];
+            double t = Relu.step(x);
+            deriv[outOffset + i] = (float) (t + (1 - t) * s);
+            value[outOffset + i] = (float) Math.max(x, s * x);
         }
     }
 

@@ -16,9 +16,12 @@ import org.gdcert.core.spi.ActivationProperties;
  * σ''(x) = β·exp(−z²/2),  z = x/s
  * </pre>
  * Evaluated as γx + (1−γ)·[x·Φ(z) + ((1−γ)/(2πβ))·expm1(−z²/2)], an exact rewriting in which
- * the two terms never cancel for x &lt; 0 and σ(0) = 0 exactly; expm1 comes from the exponential
- * already needed for Φ (|z| ≥ 1) or from its Taylor series (|z| &lt; 1), so a value-and-derivative
- * pass costs two exponentials per element (Cody's split of z² keeps Φ accurate in the tails).
+ * the two terms never cancel for x &lt; 0 and σ(0) = 0 exactly. One exponential per element serves
+ * value, σ' and σ'': e = exp(−z²/2) feeds Φ(z) (Cody's erfc·exp rational), expm1 = e − 1 for
+ * |z| ≥ 1 (no cancellation there) or its Taylor series for |z| &lt; 1, and σ'' = β·e. The square z²
+ * is not split as in {@link SpecialFunctions#expNegHalfSquare}: its rounding changes e by a relative
+ * z²ε/2, i.e. σ and σ' by at most (1−γ)·ε·sup z²e^{−z²/2}/2 = (1−γ)ε/e absolutely — below one ulp
+ * of σ'; only σ'' in the far tail (|z| ≫ 1, where it is below 1e-100) loses relative digits.
  *
  * <p>Properties (exact, §1.2): σ(0) = 0, γ|x| ≤ |σ(x)| ≤ |x|, σ' ∈ (γ, 1), sup σ'' = σ''(0) = β
  * (σ' is β-Lipschitz with the best constant), real-analytic.
@@ -70,10 +73,15 @@ final class SmoothRelu implements Activation {
         return oneMinusGamma * sPhi0;
     }
 
+    /** exp(−z²/2), see the class comment for why the square is not split. */
+    private static double kernel(double z) {
+        return Math.exp(-0.5 * z * z);
+    }
+
     @Override
     public double value(double x) {
         double z = x * invS;
-        double e = SpecialFunctions.expNegHalfSquare(z);
+        double e = kernel(z);
         return value(x, z, e, SpecialFunctions.normalCdf(z, e));
     }
 
@@ -86,12 +94,13 @@ final class SmoothRelu implements Activation {
 
     @Override
     public double derivative(double x) {
-        return gamma + oneMinusGamma * SpecialFunctions.normalCdf(x * invS);
+        double z = x * invS;
+        return gamma + oneMinusGamma * SpecialFunctions.normalCdf(z, kernel(z));
     }
 
     @Override
     public double secondDerivative(double x) {
-        return beta * SpecialFunctions.expNegHalfSquare(x * invS);
+        return beta * kernel(x * invS);
     }
 
     @Override
@@ -100,12 +109,30 @@ final class SmoothRelu implements Activation {
     }
 
     @Override
+    public void apply(double[] in, int inOffset, double[] out, int outOffset, int len) {
+        for (int i = 0; i < len; i++) {
+            double x = in[inOffset + i];
+            double z = x * invS;
+            double e = kernel(z);
+            out[outOffset + i] = value(x, z, e, SpecialFunctions.normalCdf(z, e));
+        }
+    }
+
+    @Override
+    public void applyDerivative(double[] in, int inOffset, double[] out, int outOffset, int len) {
+        for (int i = 0; i < len; i++) {
+            double z = in[inOffset + i] * invS;
+            out[outOffset + i] = gamma + oneMinusGamma * SpecialFunctions.normalCdf(z, kernel(z));
+        }
+    }
+
+    @Override
     public void applyWithDerivative(double[] in, int inOffset, double[] value, double[] deriv, int outOffset,
             int len) {
         for (int i = 0; i < len; i++) {
             double x = in[inOffset + i];
             double z = x * invS;
-            double e = SpecialFunctions.expNegHalfSquare(z);
+            double e = kernel(z);
             double cdf = SpecialFunctions.normalCdf(z, e);
             deriv[outOffset + i] = gamma + oneMinusGamma * cdf;
             value[outOffset + i] = value(x, z, e, cdf);
@@ -118,7 +145,7 @@ final class SmoothRelu implements Activation {
         for (int i = 0; i < len; i++) {
             double x = in[inOffset + i];
             double z = x * invS;
-            double e = SpecialFunctions.expNegHalfSquare(z);
+            double e = kernel(z);
             double cdf = SpecialFunctions.normalCdf(z, e);
             deriv[outOffset + i] = (float) (gamma + oneMinusGamma * cdf);
             value[outOffset + i] = (float) value(x, z, e, cdf);

@@ -8,6 +8,17 @@ import org.junit.jupiter.api.Test;
 /** smoothrelu against certificates-nguyen.md §1.2, §3.1 and §4 (A1–A7, K1) and against eq. (2) itself. */
 class SmoothReluTest {
 
+    /** Tolerance: rounding of values around 0.05. */
+    private static final double ROUNDING_TINY = 1e-17;
+    /** Tolerance: rounding of values below 1 (an ulp or two). */
+    private static final double ROUNDING = 1e-16;
+    /** Tolerance: a few ulps of values of order 1. */
+    private static final double FEW_ULPS = 1e-15;
+    /** Tolerance: quadrature and series of order-1 quantities. */
+    private static final double QUADRATURE = 1e-13;
+    /** Tolerance: constants printed with 7 significant digits. */
+    private static final double SPEC_7_DIGITS = 1e-7;
+
     /** The spec's tables print 15 significant digits. */
     private static final double TABLE_REL_TOL = 2e-14;
     /** Closed form against adaptive quadrature of the integral in eq. (2), relative to max(1, |x|). */
@@ -26,7 +37,7 @@ class SmoothReluTest {
     @Test
     void referenceTableOfTheSpec() {
         // γ=0.5, β=1 (reference_values.py): {x, σ, σ', σ'', tolerance of σ''}
-        assertThat(HALF_ONE.kernelStd()).isCloseTo(0.199471140200716, offset(1e-15));
+        assertThat(HALF_ONE.kernelStd()).isCloseTo(0.199471140200716, offset(FEW_ULPS));
         double[][] t = {
             {-2.0, -1.03978873577297, 0.5, 1.4790346159618e-22, 1e-12},
             {-0.5, -0.289592918870562, 0.503047220546201, 0.0432139182637723, TABLE_REL_TOL},
@@ -40,9 +51,9 @@ class SmoothReluTest {
             near(HALF_ONE.derivative(row[0]), row[2], TABLE_REL_TOL, "sigma'(" + row[0] + ")");
             near(HALF_ONE.secondDerivative(row[0]), row[3], row[4], "sigma''(" + row[0] + ")");
         }
-        assertThat(HALF_ONE.leakyGap()).isCloseTo(0.0397887357729738, offset(1e-16));
+        assertThat(HALF_ONE.leakyGap()).isCloseTo(0.0397887357729738, offset(ROUNDING));
         // γ=0.1, β=5
-        assertThat(TENTH_FIVE.kernelStd()).isCloseTo(0.0718096104722579, offset(1e-16));
+        assertThat(TENTH_FIVE.kernelStd()).isCloseTo(0.0718096104722579, offset(ROUNDING));
         double[][] u = {{-2.0, -0.225783100780887}, {-0.5, -0.0757831007808722}, {0.1, 0.0766257517101085},
             {1.0, 0.974216899219113}, {3.0, 2.97421689921911}};
         for (double[] row : u) {
@@ -59,7 +70,7 @@ class SmoothReluTest {
             SmoothRelu s = new SmoothRelu(p[0], p[1]);
             assertThat(s.value(0.0)).isEqualTo(0.0);
             assertThat(s.value(-0.0)).isZero();
-            assertThat(s.derivative(0.0)).isCloseTo((1 + p[0]) / 2, offset(1e-16));
+            assertThat(s.derivative(0.0)).isCloseTo((1 + p[0]) / 2, offset(ROUNDING));
             assertThat(s.secondDerivative(0.0)).isEqualTo(p[1]);
         }
     }
@@ -97,7 +108,7 @@ class SmoothReluTest {
         for (double[] p : new double[][] {{0.5, 1}, {0.1, 5}, {0.9, 20}, {0.3, 1e6}}) {
             SmoothRelu s = new SmoothRelu(p[0], p[1]);
             double gap = s.leakyGap();
-            assertThat(gap).isCloseTo((1 - p[0]) * (1 - p[0]) / (2 * Math.PI * p[1]), offset(1e-17));
+            assertThat(gap).isCloseTo((1 - p[0]) * (1 - p[0]) / (2 * Math.PI * p[1]), offset(ROUNDING_TINY));
             for (double x = -40 * s.kernelStd(); x <= 40 * s.kernelStd(); x += 0.01 * s.kernelStd()) {
                 double leaky = Math.max(p[0] * x, x);
                 double diff = leaky - s.value(x);
@@ -146,10 +157,10 @@ class SmoothReluTest {
         double[][] params = {{0.1, 1.0}, {0.9, 5.0}, {0.25, 0.3}};
         for (double[] p : params) {
             double predicted = (1 - p[0]) * (2 * p[0] - 1) / (2 * Math.PI * p[1]);
-            assertThat(integralForm(0.0, p[0], p[1], true)).isCloseTo(predicted, offset(1e-13));
+            assertThat(integralForm(0.0, p[0], p[1], true)).isCloseTo(predicted, offset(QUADRATURE));
             assertThat(predicted).isNotZero();
         }
-        assertThat(integralForm(0.0, 0.1, 1.0, true)).isCloseTo(-0.1145916, offset(1e-7));
+        assertThat(integralForm(0.0, 0.1, 1.0, true)).isCloseTo(-0.1145916, offset(SPEC_7_DIGITS));
     }
 
     @Test
@@ -178,11 +189,11 @@ class SmoothReluTest {
         double mu3 = Quadrature.gaussian(z -> HALF_ONE.value(z) * (z * z * z - 3 * z) / Math.sqrt(6), 1e-15, 0.0);
         double mu4 = Quadrature.gaussian(z -> HALF_ONE.value(z) * (z * z * z * z - 6 * z * z + 3) / Math.sqrt(24),
                 1e-15, 0.0);
-        assertThat(mu0).isCloseTo(0.163612049051926, offset(1e-13));
-        assertThat(mu1).isCloseTo(0.75, offset(1e-13));
-        assertThat(mu2).isCloseTo(0.138322400791766, offset(1e-13));
-        assertThat(mu3).isCloseTo(0.0, offset(1e-13));
-        assertThat(mu4).isCloseTo(-0.0384022602787255, offset(1e-13));
+        assertThat(mu0).isCloseTo(0.163612049051926, offset(QUADRATURE));
+        assertThat(mu1).isCloseTo(0.75, offset(QUADRATURE));
+        assertThat(mu2).isCloseTo(0.138322400791766, offset(QUADRATURE));
+        assertThat(mu3).isCloseTo(0.0, offset(QUADRATURE));
+        assertThat(mu4).isCloseTo(-0.0384022602787255, offset(QUADRATURE));
     }
 
     @Test
@@ -190,7 +201,7 @@ class SmoothReluTest {
         assertThat(HALF_ONE.value(Double.POSITIVE_INFINITY)).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(HALF_ONE.value(Double.NEGATIVE_INFINITY)).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(new SmoothRelu(0, 1).value(Double.NEGATIVE_INFINITY)).isCloseTo(-1 / (2 * Math.PI),
-                offset(1e-16));
+                offset(ROUNDING));
         assertThat(HALF_ONE.value(Double.NaN)).isNaN();
         assertThat(HALF_ONE.derivative(-1e300)).isEqualTo(0.5);
         assertThat(HALF_ONE.value(-1e300)).isEqualTo(-0.5e300);

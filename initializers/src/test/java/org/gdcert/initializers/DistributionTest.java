@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Empirical variance, mean and shape of the random initializers against their declared laws. */
 class DistributionTest {
 
-    private static final int FAN_IN = 1000;
-    private static final int FAN_OUT = 600;
+    private static final int FAN_IN = 500;
+    private static final int FAN_OUT = 400;
     private static final int N = FAN_IN * FAN_OUT;
     private static final double GAUSS_KURTOSIS = 3.0;
     private static final double UNIFORM_KURTOSIS = 9.0 / 5.0;

@@ -17,6 +17,17 @@ import org.junit.jupiter.api.Test;
 /** The seeds' constructions: nm20 (seed 000), n21 (seed 001), song (seed 003), shallow_gaussian (seed 004). */
 class SeedConstructionsTest {
 
+    /** Tolerance: rounding of values around 0.05. */
+    private static final double ROUNDING_TINY = 1e-17;
+    /** Tolerance: rounding of values below 1 (an ulp or two). */
+    private static final double ROUNDING = 1e-16;
+    /** Tolerance: derived quantities that lose a few digits (ratios, square roots of Gram eigenvalues). */
+    private static final double LOOSE = 1e-12;
+    /** Tolerance: constants printed with 10 significant digits. */
+    private static final double SPEC_10_DIGITS = 1e-10;
+    /** Tolerance: constants printed with 9-10 significant digits. */
+    private static final double SPEC_9_DIGITS = 1e-9;
+
     /** Extreme eigenvalues of the smaller Gram WᵀW or WWᵀ by EJML's symmetric eigensolver (not the SVD used inside). */
     private static double[] extremeSingularValuesByGram(HostMatrix w) {
         HostMatrix g = w.rows() >= w.cols() ? w.transpose().times(w) : w.times(w.transpose());
@@ -42,7 +53,7 @@ class SeedConstructionsTest {
         double[] sv = Spectra.singularValues(w);
         double a = sv[sv.length - 1];
         double b = sv[0];
-        assertThat(Math.min(a, a * a / (c * b))).isCloseTo(1 + margin, offset(1e-12));
+        assertThat(Math.min(a, a * a / (c * b))).isCloseTo(1 + margin, offset(LOOSE));
     }
 
     @Test
@@ -134,23 +145,23 @@ class SeedConstructionsTest {
         SongProvider.Family he = (SongProvider.Family) Contexts.create(new SongProvider());
         double[] w = he.omegas(784, 1000);
         // certificates-song.md §3.4: He for d0 = 784, d1 = 1000
-        assertThat(w[0]).isCloseTo(0.0505076272, offset(1e-10));
-        assertThat(w[1]).isCloseTo(0.0447213595, offset(1e-10));
-        assertThat(w[0] * w[1]).isCloseTo(0.0022587698, offset(1e-10));
+        assertThat(w[0]).isCloseTo(0.0505076272, offset(SPEC_10_DIGITS));
+        assertThat(w[1]).isCloseTo(0.0447213595, offset(SPEC_10_DIGITS));
+        assertThat(w[0] * w[1]).isCloseTo(0.0022587698, offset(SPEC_10_DIGITS));
         SongProvider.Family lecun = (SongProvider.Family) Contexts.create(new SongProvider(),
                 Argument.named("product", "lecun"));
         double[] l = lecun.omegas(784, 1000);
-        assertThat(l[0]).isCloseTo(1 / Math.sqrt(784), offset(1e-16));
-        assertThat(l[1]).isCloseTo(1 / Math.sqrt(1000), offset(1e-16));
+        assertThat(l[0]).isCloseTo(1 / Math.sqrt(784), offset(ROUNDING));
+        assertThat(l[1]).isCloseTo(1 / Math.sqrt(1000), offset(ROUNDING));
         SongProvider.Family byOmega2 = (SongProvider.Family) Contexts.create(new SongProvider(),
                 Argument.named("omega2", 0.1));
         double[] g = byOmega2.omegas(784, 1000);
         assertThat(g[1]).isEqualTo(0.1);
-        assertThat(g[0]).isCloseTo(0.0022587698 / 0.1, offset(1e-9));
+        assertThat(g[0]).isCloseTo(0.0022587698 / 0.1, offset(SPEC_9_DIGITS));
         SongProvider.Family byRatio = (SongProvider.Family) Contexts.create(new SongProvider(),
                 Argument.named("product", 0.01), Argument.named("ratio", 4.0));
-        assertThat(byRatio.omegas(10, 10)[0]).isCloseTo(0.05, offset(1e-17));
-        assertThat(byRatio.omegas(10, 10)[1]).isCloseTo(0.2, offset(1e-16));
+        assertThat(byRatio.omegas(10, 10)[0]).isCloseTo(0.05, offset(ROUNDING_TINY));
+        assertThat(byRatio.omegas(10, 10)[1]).isCloseTo(0.2, offset(ROUNDING));
         assertThatThrownBy(() -> new SongProvider().configure(List.of(Argument.named("ratio", 2.0),
                 Argument.named("omega2", 0.1)))).hasMessageContaining("give ratio or omega2, not both");
     }

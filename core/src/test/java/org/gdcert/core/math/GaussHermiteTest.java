@@ -7,6 +7,13 @@ import org.junit.jupiter.api.Test;
 
 class GaussHermiteTest {
 
+    /** Tolerance: a few ulps of values of order 1. */
+    private static final double FEW_ULPS = 1e-15;
+    /** Tolerance: sums of many terms of order 1. */
+    private static final double SUMS = 1e-14;
+    /** Tolerance: quadrature and series of order-1 quantities. */
+    private static final double QUADRATURE = 1e-13;
+
     /** √π correctly rounded (Math.sqrt(Math.PI) is one ulp below it). */
     private static final double SQRT_PI = 1.7724538509055160273;
     /** Nodes: absolute error relative to the node's magnitude scale √(2n). */
@@ -83,10 +90,10 @@ class GaussHermiteTest {
             assertThat(s.node(i)).isEqualTo(p.node(i) * Math.sqrt(2.0));
             sum += s.weight(i);
         }
-        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-14));
+        assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(SUMS));
         // E[Z^4] = 3, E[cos Z] = e^{-1/2}
-        assertThat(s.integrate(z -> z * z * z * z)).isCloseTo(3.0, org.assertj.core.data.Offset.offset(1e-13));
-        assertThat(s.integrate(Math::cos)).isCloseTo(Math.exp(-0.5), org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(s.integrate(z -> z * z * z * z)).isCloseTo(3.0, org.assertj.core.data.Offset.offset(QUADRATURE));
+        assertThat(s.integrate(Math::cos)).isCloseTo(Math.exp(-0.5), org.assertj.core.data.Offset.offset(FEW_ULPS));
     }
 
     @Test
@@ -129,7 +136,7 @@ class GaussHermiteTest {
         java.util.Arrays.sort(d);
         for (int k = 1; k <= n; k++) {
             assertThat(d[k - 1]).isCloseTo(2 - 2 * Math.cos(k * Math.PI / (n + 1)),
-                    org.assertj.core.data.Offset.offset(1e-14));
+                    org.assertj.core.data.Offset.offset(SUMS));
         }
     }
 }

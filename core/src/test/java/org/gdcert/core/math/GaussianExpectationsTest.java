@@ -8,6 +8,15 @@ import org.junit.jupiter.api.Test;
 
 class GaussianExpectationsTest {
 
+    /** Tolerance: rounding of values below 1 (an ulp or two). */
+    private static final double ROUNDING = 1e-16;
+    /** Tolerance: two ulps of values near 1. */
+    private static final double ROUNDING_4 = 4e-16;
+    /** Tolerance: a few ulps of values of order 1. */
+    private static final double FEW_ULPS = 1e-15;
+    /** Tolerance: derived quantities that lose a few digits (ratios, square roots of Gram eigenvalues). */
+    private static final double LOOSE = 1e-12;
+
     /** The spec's reference values have 15 significant digits. */
     private static final double SPEC_TOL = 1e-15;
     /** Gauss–Hermite on analytic integrands. */
@@ -26,10 +35,10 @@ class GaussianExpectationsTest {
     @Test
     void reluPairIsHomogeneousAndSymmetric() {
         double k = GaussianExpectations.reluPair(2.0, 0.5, 0.4);
-        assertThat(GaussianExpectations.reluPair(0.5, 2.0, 0.4)).isCloseTo(k, offset(1e-16));
-        assertThat(GaussianExpectations.reluPair(8.0, 2.0, 1.6)).isCloseTo(4 * k, offset(4e-16));
+        assertThat(GaussianExpectations.reluPair(0.5, 2.0, 0.4)).isCloseTo(k, offset(ROUNDING));
+        assertThat(GaussianExpectations.reluPair(8.0, 2.0, 1.6)).isCloseTo(4 * k, offset(ROUNDING_4));
         // diagonal: E[relu(u)^2] = a/2, also when rounding pushes c slightly past sqrt(ab)
-        assertThat(GaussianExpectations.reluPair(3.0, 3.0, 3.0 * (1 + 1e-15))).isCloseTo(1.5, offset(1e-15));
+        assertThat(GaussianExpectations.reluPair(3.0, 3.0, 3.0 * (1 + 1e-15))).isCloseTo(1.5, offset(FEW_ULPS));
         assertThat(GaussianExpectations.reluPair(0.0, 1.0, 0.0)).isEqualTo(0.0);
     }
 
@@ -56,7 +65,7 @@ class GaussianExpectationsTest {
             }
             double quad = sum * h / 3;
             assertThat(GaussianExpectations.reluPair(a, b, c)).as("K1%s", java.util.Arrays.toString(cs))
-                    .isCloseTo(quad, offset(1e-12));
+                    .isCloseTo(quad, offset(LOOSE));
         }
     }
 
@@ -64,9 +73,9 @@ class GaussianExpectationsTest {
     void positiveOrthantIsSheppardsFormula() {
         for (double rho = -1; rho <= 1; rho += 0.05) {
             double expected = (Math.PI - Math.acos(Math.max(-1, Math.min(1, rho)))) / (2 * Math.PI);
-            assertThat(GaussianExpectations.positiveOrthant(4, 1, 2 * rho)).isCloseTo(expected, offset(1e-15));
+            assertThat(GaussianExpectations.positiveOrthant(4, 1, 2 * rho)).isCloseTo(expected, offset(FEW_ULPS));
         }
-        assertThat(GaussianExpectations.positiveOrthant(1, 1, 0)).isCloseTo(0.25, offset(1e-16));
+        assertThat(GaussianExpectations.positiveOrthant(1, 1, 0)).isCloseTo(0.25, offset(ROUNDING));
         assertThat(GaussianExpectations.positiveOrthant(0, 1, 0)).isEqualTo(0.0);
     }
 
@@ -85,7 +94,7 @@ class GaussianExpectationsTest {
         }
         // a = 0: u ≡ 0
         assertThat(GaussianExpectations.pairExpectation(x -> 1 + x, Math::cos, 0, 1, 0, rule))
-                .isCloseTo(Math.exp(-0.5), offset(1e-15));
+                .isCloseTo(Math.exp(-0.5), offset(FEW_ULPS));
     }
 
     @Test

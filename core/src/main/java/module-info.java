@@ -20,6 +20,7 @@ module org.gdcert.core {
     exports org.gdcert.core.json;
     exports org.gdcert.core.backend;
     exports org.gdcert.core.io;
+    exports org.gdcert.core.math;
 
     opens org.gdcert.core.registry to com.google.guice;
 

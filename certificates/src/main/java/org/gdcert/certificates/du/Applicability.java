@@ -15,6 +15,7 @@ import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.Initializer;
 import org.gdcert.core.spi.ParamValue;
+import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.train.Axis;
 
 /**
@@ -32,12 +33,13 @@ final class Applicability {
     static final Set<String> ANALYTIC = Set.of("softplus", "sigmoid", "tanh", "erf", "sin", "cos", "gelu", "silu",
             "swish", "smoothrelu");
     /** Initializers that sample i.i.d. N(0,1) whatever the layer (seed 002's construction). */
-    static final Set<String> UNIT_GAUSSIAN = Set.of("du", "du_ntk", "ntk", "seed002", "standard_normal");
+    static final Set<String> UNIT_GAUSSIAN = Set.of("standard_normal", "du", "du_ntk", "ntk", "seed002");
     /** Initializers whose name says they sample N(0, v) with a parameter for v or its square root. */
     static final Set<String> GAUSSIAN = Set.of("gaussian", "normal");
     /** Fan-scaled or non-Gaussian initializers of the standard parameterization. */
     static final Set<String> STANDARD = Set.of("lecun", "he", "kaiming", "xavier", "glorot", "orthogonal", "uniform",
-            "zero", "zeros", "identity", "scaled_identity", "nguyen", "nguyen_relu", "song", "sgd_relu");
+            "zero", "zeros", "identity", "scaled_identity", "signs", "song", "shallow_gaussian", "n21_cor32",
+            "n21_scaled", "nm20_autoscale", "nm20_pyramidal");
 
     /** The decisions, the model when the layers map onto one, and c_σ. */
     record Result(List<CheckItem> checks, Optional<DuModel> model, double cSigma, double etaPaper, double etaGiven,
@@ -366,7 +368,7 @@ final class Applicability {
                 continue;
             }
             if (GAUSSIAN.contains(name)) {
-                Optional<Double> spread = spreadParameter(init.get().params().asMap());
+                Optional<Double> spread = spreadParameter(init.get().params());
                 if (spread.isPresent() && Math.abs(spread.get() - 1) > 1e-12) {
                     wrong.add("layer " + l + ": " + init.get() + " is not N(0,1)");
                 } else if (spread.isEmpty()) {
@@ -410,15 +412,21 @@ final class Applicability {
         }
     }
 
-    private static Optional<Double> spreadParameter(Map<String, ParamValue> params) {
-        for (String k : List.of("std", "sigma", "scale", "stddev")) {
-            if (params.get(k) instanceof ParamValue.Num n) {
-                return Optional.of(n.value());
+    /**
+     * The standard deviation a Gaussian initializer was configured with: {@code var} when given,
+     * else {@code std} (the initializers module's {@code gaussian(std=…)} or {@code gaussian(var=…)},
+     * both defaulting to 1), else other common names; empty when none is declared.
+     */
+    static Optional<Double> spreadParameter(ValidatedParams params) {
+        Map<String, ParamValue> map = params.asMap();
+        for (String k : List.of("var", "variance")) {
+            if (map.get(k) instanceof ParamValue.Num n && params.isGiven(k)) {
+                return Optional.of(Math.sqrt(n.value()));
             }
         }
-        for (String k : List.of("var", "variance")) {
-            if (params.get(k) instanceof ParamValue.Num n) {
-                return Optional.of(Math.sqrt(n.value()));
+        for (String k : List.of("std", "sigma", "scale", "stddev", "var", "variance")) {
+            if (map.get(k) instanceof ParamValue.Num n) {
+                return Optional.of(k.startsWith("var") ? Math.sqrt(n.value()) : n.value());
             }
         }
         return Optional.empty();

@@ -2,6 +2,7 @@ package org.gdcert.certificates.du;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.gdcert.core.math.SpecialFunctions;
 
 /**
  * Whether the entries of a tensor of θ0 look i.i.d. N(0,1) (spec certificates-du.md §5.2,
@@ -80,34 +81,8 @@ record NormalityCheck(int entries, double mean, double variance, double zMean, d
         return Math.max(0, Math.min(1, 2 * sum));
     }
 
-    /** Φ(x), to about 1e-15 absolute. */
+    /** Φ(x). */
     static double normalCdf(double x) {
-        double z = -x / Math.sqrt(2);
-        return 0.5 * erfc(z);
-    }
-
-    static double erfc(double x) {
-        if (x >= 2.5) {
-            double f = x;
-            for (int k = 300; k >= 1; k--) {
-                f = x + (k / 2.0) / f;
-            }
-            return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
-        }
-        if (x <= -2.5) {
-            return 2 - erfc(-x);
-        }
-        double term = x;
-        double sum = x;
-        double x2 = x * x;
-        for (int n = 1; n < 200; n++) {
-            term *= -x2 / n;
-            double add = term / (2 * n + 1);
-            sum += add;
-            if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
-                break;
-            }
-        }
-        return 1 - 2 / Math.sqrt(Math.PI) * sum;
+        return SpecialFunctions.normalCdf(x);
     }
 }

@@ -15,6 +15,10 @@ import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.engine.LayerSpec;
 import org.gdcert.core.engine.NetworkSpec;
 import org.gdcert.core.json.Json;
+import org.gdcert.core.spi.Argument;
+import org.gdcert.core.spi.Configured;
+import org.gdcert.core.spi.ParameterSchema;
+import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.run.ReportJson;
 import org.gdcert.core.train.Axis;
 import org.gdcert.core.train.LossReduction;
@@ -284,6 +288,22 @@ class DuCertificateTest {
         CertificateReport ok = assess(c);
         assertThat(ok.verdict()).isEqualTo(Verdict.CONDITIONAL);
         assertThat(ok.notes()).anyMatch(n -> n.topic().equals("DU-INIT-01") && n.text().startsWith("ESTIMATE"));
+    }
+
+    @Test
+    void t14GaussianInitializerIsJudgedByItsGivenVariance() {
+        // the schema of the initializers module's gaussian(std=1, var=1): give std or var
+        ParameterSchema schema = ParameterSchema.of(ParameterSpec.real("std", 1, "std").nonNegative(),
+                ParameterSpec.real("var", 1, "var").nonNegative());
+        DuFixtures.Ctx c = fcSoftplus(32, 2);
+        c.initializer = new Configured<>("gaussian", schema.validateOrThrow("gaussian",
+                List.of(Argument.named("var", 4.0))), (layer, w, rng) -> rng.fillGaussian(w.data(), 2));
+        CertificateReport r = assess(c);
+        assertThat(r.verdict()).isEqualTo(Verdict.INAPPLICABLE);
+        assertThat(reasons(r)).contains("DU-INIT-01 FAIL").contains("gaussian(");
+        c.initializer = new Configured<>("gaussian", schema.validateOrThrow("gaussian", List.of()),
+                (layer, w, rng) -> rng.fillGaussian(w.data(), 1));
+        assertThat(assess(c).verdict()).isEqualTo(Verdict.CONDITIONAL);
     }
 
     @Test

@@ -72,7 +72,7 @@ final class DuFixtures {
         return new Configured<>(name, ValidatedParams.empty(), (layer, w, rng) -> rng.fillGaussian(w.data(), 1));
     }
 
-    /** A builder of contexts with seed 002's defaults (gd, SUM_HALF, N(0,1) weights named "du"). */
+    /** A builder of contexts with seed 002's defaults (gd, SUM_HALF, N(0,1) weights from standard_normal). */
     static final class Ctx {
         NetworkSpec spec;
         double[][] x;
@@ -82,7 +82,8 @@ final class DuFixtures {
         Axis axis = Axis.STEP;
         OptionalDouble eta = OptionalDouble.of(0.1);
         LossReduction reduction = LossReduction.SUM_HALF;
-        String initName = "du";
+        String initName = "standard_normal";
+        Configured<Initializer> initializer;
         List<HostMatrix> weights;
 
         Ctx(NetworkSpec spec, double[][] x, double[] y) {
@@ -106,7 +107,7 @@ final class DuFixtures {
             ParameterSet p = ParameterSet.upload(spec, BACKEND, w, b);
             List<Configured<Initializer>> inits = new ArrayList<>();
             for (int l = 1; l <= spec.depth(); l++) {
-                inits.add(init(initName));
+                inits.add(initializer != null ? initializer : init(initName));
             }
             HostMatrix hy = targets != null ? HostMatrix.of(targets) : new HostMatrix(y.length, 1, y.clone());
             return new CertificateContext(spec, new Network(p), HostMatrix.of(x), hy, w, b, inits, optimizer,

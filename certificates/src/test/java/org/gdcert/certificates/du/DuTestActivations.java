@@ -2,6 +2,7 @@ package org.gdcert.certificates.du;
 
 import java.util.OptionalDouble;
 import java.util.function.DoubleUnaryOperator;
+import org.gdcert.core.math.SpecialFunctions;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Configured;
@@ -157,43 +158,10 @@ final class DuTestActivations {
     }
 
     static double normalCdf(double x) {
-        return 0.5 * erfc(-x / Math.sqrt(2));
+        return SpecialFunctions.normalCdf(x);
     }
 
-    /** erf to about 1e-15: Taylor series for |x| < 2.5, continued fraction of erfc beyond. */
     static double erf(double x) {
-        double ax = Math.abs(x);
-        if (ax < 2.5) {
-            double term = x;
-            double sum = x;
-            double x2 = x * x;
-            for (int n = 1; n < 200; n++) {
-                term *= -x2 / n;
-                double add = term / (2 * n + 1);
-                sum += add;
-                if (Math.abs(add) < 1e-17 * Math.abs(sum)) {
-                    break;
-                }
-            }
-            return 2 / Math.sqrt(Math.PI) * sum;
-        }
-        double r = 1 - erfcLarge(ax);
-        return x < 0 ? -r : r;
-    }
-
-    static double erfc(double x) {
-        if (x < 2.5) {
-            return 1 - erf(x);
-        }
-        return erfcLarge(x);
-    }
-
-    /** erfc(x) for x ≥ 2.5 by the continued fraction e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))). */
-    private static double erfcLarge(double x) {
-        double f = x;
-        for (int k = 400; k >= 1; k--) {
-            f = x + (k / 2.0) / f;
-        }
-        return Math.exp(-x * x) / (Math.sqrt(Math.PI) * f);
+        return SpecialFunctions.erf(x);
     }
 }

@@ -293,14 +293,14 @@ UNTERMINATED_STRING
     : '"' (~["\\\r\n] | '\\' ~[\r\n])*
     ;
 
+/** A line break: LF or CRLF. A lone CR is white space (ANTLR counts lines by LF). */
 NEWLINE
     : '\r'? '\n'
-    | '\r'
     ;
 
 /** A backslash at the end of a line continues the statement on the next line. */
 CONTINUATION
-    : '\\' [ \t\f]* ('\r'? '\n' | '\r') -> skip
+    : '\\' [ \t\f\r]* '\n' -> skip
     ;
 
 COMMENT
@@ -309,6 +309,11 @@ COMMENT
 
 WS
     : [ \t\f]+ -> skip
+    ;
+
+/** A CR that does not end a line (CRLF is a NEWLINE, the longer match). */
+LONE_CR
+    : '\r' -> skip
     ;
 
 /** Any other character; the parser reports it (the lexer itself never fails). */

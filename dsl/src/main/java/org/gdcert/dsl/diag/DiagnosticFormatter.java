@@ -11,7 +11,8 @@ import org.gdcert.dsl.ast.SourcePosition;
  *                   ^~~~~~~~~~~
  * </pre>
  * The source line is printed with tabs expanded to the next multiple of {@value #TAB_WIDTH}
- * columns, and the caret is placed under the column the same way, so it lines up in any terminal.
+ * columns (other control characters as spaces), and the caret is placed under the column the
+ * same way, so it lines up in any terminal.
  * A span on one line is underlined with {@code ~}.
  */
 public final class DiagnosticFormatter {
@@ -72,16 +73,16 @@ public final class DiagnosticFormatter {
         return display;
     }
 
+    /** Tabs expanded; other control characters (a stray CR, say) shown as spaces so they cannot move the caret. */
     static String expandTabs(String line) {
-        if (line.indexOf('\t') < 0) {
-            return line;
-        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (c == '\t') {
                 int n = TAB_WIDTH - sb.length() % TAB_WIDTH;
                 sb.append(" ".repeat(n));
+            } else if (Character.isISOControl(c)) {
+                sb.append(' ');
             } else {
                 sb.append(c);
             }

@@ -16,16 +16,14 @@ public final class SourceText {
         this.lines = splitLines(text);
     }
 
+    /** Lines end at LF (a CR before it is dropped), as the lexer counts them. */
     private static List<String> splitLines(String text) {
         List<String> out = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r') {
-                out.add(text.substring(start, i));
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
+            if (text.charAt(i) == '\n') {
+                int end = i > start && text.charAt(i - 1) == '\r' ? i - 1 : i;
+                out.add(text.substring(start, end));
                 start = i + 1;
             }
         }

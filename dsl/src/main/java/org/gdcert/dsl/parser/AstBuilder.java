@@ -354,7 +354,8 @@ final class AstBuilder extends ExperimentBaseVisitor<Node> {
     }
 
     private SourcePosition position(Token start, Token stop) {
-        int endCol = stop.getCharPositionInLine() + Math.max(1, stop.getText() == null ? 1 : stop.getText().length());
+        int length = stop.getType() == Token.EOF ? 1 : Math.max(1, stop.getStopIndex() - stop.getStartIndex() + 1);
+        int endCol = stop.getCharPositionInLine() + length;
         return new SourcePosition(file, start.getLine(), start.getCharPositionInLine() + 1, stop.getLine(), endCol);
     }
 }

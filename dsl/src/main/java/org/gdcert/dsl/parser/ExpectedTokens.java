@@ -4,7 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.antlr.v4.runtime.RuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.ATN;
@@ -24,6 +26,9 @@ import org.antlr.v4.runtime.misc.IntervalSet;
  */
 final class ExpectedTokens {
     private static final int MAX_CONFIGS = 20_000;
+    /** Closures of single configurations, shared by all walks (the grammar is fixed); cleared when large. */
+    private static final Map<Config, Set<Config>> CLOSURES = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 50_000;
 
     private ExpectedTokens() {
     }
@@ -75,8 +80,21 @@ final class ExpectedTokens {
         return out;
     }
 
-    /** Every configuration reachable without consuming a token; a rule end returns to its caller. */
+    /** Every configuration reachable from the seeds without consuming a token. */
     private static Set<Config> closure(ATN atn, Set<Config> seeds) {
+        if (CLOSURES.size() > MAX_CACHED) {
+            CLOSURES.clear();
+        }
+        Set<Config> out = new HashSet<>();
+        for (Config c : seeds) {
+            out.addAll(CLOSURES.computeIfAbsent(c, k -> closureOf(atn, k)));
+        }
+        return out;
+    }
+
+    /** Every configuration reachable from one without consuming a token; a rule end returns to its caller. */
+    private static Set<Config> closureOf(ATN atn, Config seed) {
+        Set<Config> seeds = Set.of(seed);
         Set<Config> seen = new HashSet<>();
         Set<Config> out = new HashSet<>();
         Deque<Config> work = new ArrayDeque<>(seeds);
@@ -113,6 +131,6 @@ final class ExpectedTokens {
                 out.add(c);
             }
         }
-        return out;
+        return Set.copyOf(out);
     }
 }

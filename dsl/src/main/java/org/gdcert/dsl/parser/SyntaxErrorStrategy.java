@@ -22,10 +22,10 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
 final class SyntaxErrorStrategy extends DefaultErrorStrategy {
 
     /**
-     * The first error: where, and what the grammar expected there; also the token before it and
-     * what was expected at that token (to recognise a misspelled keyword taken for a name).
+     * The first error: where, what the grammar expected there, and the tokens before it with the
+     * state the walk started from (to test other readings of the previous token).
      */
-    record Failure(Token offending, IntervalSet expected, Token previous, IntervalSet expectedAtPrevious) {
+    record Failure(Token offending, IntervalSet expected, List<Token> prefix, ATNState start) {
     }
 
     private Failure failure;
@@ -72,25 +72,20 @@ final class SyntaxErrorStrategy extends DefaultErrorStrategy {
             root = root.parent;
         }
         IntervalSet expected = null;
-        Token previous = null;
-        IntervalSet atPrevious = new IntervalSet();
+        List<Token> prefix = new ArrayList<>();
+        ATNState start = null;
         if (root != null) {
             TokenStream in = parser.getInputStream();
-            List<Token> prefix = new ArrayList<>();
             for (int i = 0; i < offending.getTokenIndex(); i++) {
                 prefix.add(in.get(i));
             }
             ATN atn = parser.getATN();
-            ATNState start = atn.ruleToStartState[root.getRuleIndex()];
+            start = atn.ruleToStartState[root.getRuleIndex()];
             expected = ExpectedTokens.after(atn, start, null, prefix);
-            if (!prefix.isEmpty()) {
-                previous = prefix.get(prefix.size() - 1);
-                atPrevious = ExpectedTokens.after(atn, start, null, prefix.subList(0, prefix.size() - 1));
-            }
         }
         if (expected == null || expected.isNil()) {
             expected = e.getExpectedTokens();
         }
-        failure = new Failure(offending, expected == null ? new IntervalSet() : expected, previous, atPrevious);
+        failure = new Failure(offending, expected == null ? new IntervalSet() : expected, List.copyOf(prefix), start);
     }
 }

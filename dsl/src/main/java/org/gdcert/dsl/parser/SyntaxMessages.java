@@ -3,6 +3,8 @@ package org.gdcert.dsl.parser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.Vocabulary;
 import org.antlr.v4.runtime.atn.ATN;
@@ -52,17 +54,50 @@ final class SyntaxMessages {
 
     /** A diagnostic for a recorded failure. */
     Diagnostic describe(String file, SyntaxErrorStrategy.Failure f, boolean statementStartToken) {
-        Token prev = f.previous();
-        if (prev != null && prev.getType() == ExperimentParser.IDENT
-                && f.offending().getType() != ExperimentLexer.ERROR_CHAR
-                && f.offending().getType() != ExperimentLexer.UNTERMINATED_STRING) {
-            // a misspelled keyword taken for a name: 'untill t=5' fails at 't', the culprit is 'untill'
-            List<String> near = Names.closest(prev.getText(), keywords(f.expectedAtPrevious()));
-            if (!near.isEmpty()) {
-                return Diagnostic.error(position(file, prev), Codes.SYNTAX, "unexpected " + display(prev), near);
+        Optional<Diagnostic> misspelled = misspelledBefore(file, f);
+        return misspelled.orElseGet(() -> describe(file, f.offending(), f.expected(), statementStartToken));
+    }
+
+    /**
+     * A misspelled keyword that the grammar took for a name, so that parsing failed one token
+     * later: in {@code until t=5} misspelled as {@code untill t=5} the parser stops at {@code t}.
+     * The previous token is blamed when a keyword close to it was possible there and the
+     * offending token would have been accepted after that keyword.
+     */
+    private Optional<Diagnostic> misspelledBefore(String file, SyntaxErrorStrategy.Failure f) {
+        List<Token> prefix = f.prefix();
+        int type = f.offending().getType();
+        if (prefix.isEmpty() || f.start() == null || type == ExperimentLexer.ERROR_CHAR
+                || type == ExperimentLexer.UNTERMINATED_STRING) {
+            return Optional.empty();
+        }
+        Token prev = prefix.get(prefix.size() - 1);
+        if (prev.getType() != ExperimentParser.IDENT) {
+            return Optional.empty();
+        }
+        List<Token> before = prefix.subList(0, prefix.size() - 1);
+        IntervalSet atPrev = ExpectedTokens.after(atn, f.start(), null, before);
+        List<String> near = new ArrayList<>();
+        for (String k : Names.closest(prev.getText(), keywords(atPrev))) {
+            List<Token> replaced = new ArrayList<>(before);
+            replaced.add(new CommonToken(keywordType(k), k));
+            if (ExpectedTokens.after(atn, f.start(), null, replaced).contains(type)) {
+                near.add(k);
             }
         }
-        return describe(file, f.offending(), f.expected(), statementStartToken);
+        if (near.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(Diagnostic.error(position(file, prev), Codes.SYNTAX, "unexpected " + display(prev), near));
+    }
+
+    private int keywordType(String word) {
+        for (int t = 1; t <= vocabulary.getMaxTokenType(); t++) {
+            if (("'" + word + "'").equals(vocabulary.getLiteralName(t))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("not a keyword: " + word);
     }
 
     /** A diagnostic for a syntax failure at {@code offending}. */
@@ -102,7 +137,8 @@ final class SyntaxMessages {
     Diagnostic badCharacter(SourcePosition pos, String text) {
         char c = text.isEmpty() ? '?' : text.charAt(0);
         String shown = Character.isISOControl(c) || Character.isWhitespace(c)
-                ? String.format(Locale.ROOT, "U+%04X", (int) c) : "'" + text + "'";
+                ? String.format(Locale.ROOT, "U+%04X", (int) c)
+                : c == '\'' ? "\"'\"" : "'" + text + "'";
         String hint = c == '\'' ? " (strings use double quotes)"
                 : c == '{' || c == '}' ? " (lists use [ ])"
                 : c == '\u2192' ? " (write -> for an arrow)"

@@ -369,6 +369,14 @@ public final class Checker {
         for (String n : names) {
             domains.add(domain(sweeps.get(n), domainEnv));
         }
+        Set<Statement> varying = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Statement s : statements) {
+            Set<String> used = new HashSet<>();
+            forEachValue(s, (v, bare) -> allRefs(v, used));
+            if (dependencies(used).stream().anyMatch(sweeps::containsKey)) {
+                varying.add(s);
+            }
+        }
         int[] index = new int[names.size()];
         int points = 0;
         while (points < MAX_CHECKED_POINTS) {
@@ -384,7 +392,7 @@ public final class Checker {
                 }
             }
             env = withLets(env, point, null);
-            checkPoint(env, point);
+            checkPoint(env, point, points == 0 ? null : varying);
             points++;
             int i = names.size() - 1;
             while (i >= 0) {
@@ -547,8 +555,12 @@ public final class Checker {
         }
     }
 
-    private void checkPoint(Environment env, Map<String, ParamValue> point) {
+    /** Checks the values of every statement, or of {@code only} those (the ones that vary between points). */
+    private void checkPoint(Environment env, Map<String, ParamValue> point, Set<Statement> only) {
         for (Statement s : statements) {
+            if (only != null && !only.contains(s)) {
+                continue;
+            }
             Environment here = env;
             if (s instanceof Statement.Data) {
                 for (String n : List.of("N", "d")) {
@@ -563,7 +575,7 @@ public final class Checker {
                 }
             }
             Environment scope = here;
-            forEachValue(s, (v, bare) -> value(v, scope, point));
+            forEachValue(s, (v, bare) -> value(v, bare, scope, point));
             if (s instanceof Statement.Net n) {
                 widths(n, env, point);
             } else if (s instanceof Statement.Seed seed) {
@@ -589,16 +601,18 @@ public final class Checker {
         }
     }
 
-    private void value(Value v, Environment env, Map<String, ParamValue> point) {
+    /** Evaluates what can be evaluated; in an argument a bare name may be a word or a non-numeric sweep value. */
+    private void value(Value v, boolean bareIsWord, Environment env, Map<String, ParamValue> point) {
         if (v instanceof Value.ListValue l) {
-            l.items().forEach(i -> value(i, env, point));
+            l.items().forEach(i -> value(i, bareIsWord, env, point));
             return;
         }
         if (!(v instanceof Expr e)) {
             return;
         }
-        if (e instanceof Expr.Ref r && !env.defines(r.name())) {
-            return; // a word
+        if (bareIsWord && e instanceof Expr.Ref r
+                && !(env.lookup(r.name()).orElse(null) instanceof Environment.Unavailable)) {
+            return; // a word, or a variable with any value
         }
         evaluate(e, env, point);
     }
@@ -954,11 +968,13 @@ public final class Checker {
                 at.append(at.length() == 0 ? " (at " : ", ").append(p.getKey()).append(" = ").append(p.getValue().render());
             }
         }
+        // the same problem at another sweep point is not reported again
+        String key = key(d);
         if (at.length() > 0) {
             at.append(')');
             d = new Diagnostic(d.position(), d.code(), d.severity(), d.message() + at, d.suggestions());
         }
-        report(d);
+        report(d, key);
     }
 
     private Set<String> sweepDependencies(Expr e) {
@@ -994,10 +1010,20 @@ public final class Checker {
     }
 
     private void report(Diagnostic d) {
-        SourcePosition p = d.position();
-        if (reported.add(d.code() + "@" + p.line() + ":" + p.column() + ":" + p.endLine() + ":" + p.endColumn())) {
+        report(d, key(d));
+    }
+
+    /** Reports unless a diagnostic with this key was reported (the same problem at another sweep point). */
+    private void report(Diagnostic d, String key) {
+        if (reported.add(key)) {
             out.add(d);
         }
+    }
+
+    /** One problem of a kind per place (the same problem at another sweep point is the same problem). */
+    private static String key(Diagnostic d) {
+        return d.code() + "@" + org.gdcert.dsl.ast.AstDump.position(d.position())
+                + (d.code().equals(Codes.MISSING_STATEMENT) ? d.message() : "");
     }
 
     private static Map<String, Double> orderedMap(String k1, double v1, String k2, double v2, String k3, double v3,

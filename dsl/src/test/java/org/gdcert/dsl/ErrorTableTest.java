@@ -226,6 +226,8 @@ class ErrorTableTest {
                 row("seed 1",
                         "1:1: missing 'data' statement (for example 'data sphere(n=100, d=10) labels signs')",
                         "1:1: missing 'net' statement (for example 'net d -> 100 -> 1 init lecun act relu train gd')"),
+                withData("net d -> 10 -> 1 act f(a=1, 2)",
+                        "2:29: positional argument after a named one in 'f'"),
                 withData("net d -> 10 -> 1\ninit gaussian(var=1/(N - 100))",
                         "3:22: division by zero: 'N - 100' is 0"),
                 withData("net d -> 10 -> 1\ntrain gd eta=2*auto",

@@ -113,7 +113,9 @@ public final class AstPrinter {
         c.comparison().ifPresent(op -> sb.append(' ').append(op.symbol()));
         sb.append(' ').append(expr(c.value()));
         c.unit().ifPresent(u -> {
-            if (!(c.value() instanceof Expr.Num)) {
+            // 60s reads back as 60 then s; 2 e3 must keep its space or it would read as 2e3
+            char first = u.text().charAt(0);
+            if (!(c.value() instanceof Expr.Num) || first == 'e' || first == 'E' || first == '_') {
                 sb.append(' ');
             }
             sb.append(u.text());

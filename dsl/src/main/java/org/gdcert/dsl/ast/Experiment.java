@@ -1,5 +1,6 @@
 package org.gdcert.dsl.ast;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +21,7 @@ public record Experiment(List<Statement> statements, SourcePosition position) im
      * {@code net 10 -> 1 init lecun} reads like {@code net 10 -> 1} then {@code init lecun}.
      */
     public List<Statement> flattened() {
-        java.util.ArrayList<Statement> out = new java.util.ArrayList<>();
+        List<Statement> out = new ArrayList<>();
         for (Statement s : statements) {
             out.add(s);
             if (s instanceof Statement.Net n) {

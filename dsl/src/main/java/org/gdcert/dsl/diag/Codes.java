@@ -39,6 +39,8 @@ public final class Codes {
     public static final String MISSING_STATEMENT = "missing-statement";
     /** An option or argument given twice. */
     public static final String DUPLICATE_OPTION = "duplicate-option";
+    /** A positional argument after a named one. */
+    public static final String ARGUMENT_ORDER = "argument-order";
     /** An option the statement does not have. */
     public static final String UNKNOWN_OPTION = "unknown-option";
     /** A let that uses itself, directly or through others. */

@@ -48,7 +48,6 @@ public final class DslParser {
         Objects.requireNonNull(text, "text");
         SourceText source = new SourceText(file, text);
         List<Token> tokens = lex(text, file);
-        Token eof = tokens.get(tokens.size() - 1);
         List<List<Token>> groups = split(tokens);
 
         List<Diagnostic> limits = new ArrayList<>();
@@ -56,12 +55,12 @@ public final class DslParser {
             checkLimits(file, g).ifPresent(limits::add);
         }
         if (limits.isEmpty()) {
-            ParseResult fast = parseWhole(file, tokens, source, eof);
+            ParseResult fast = parseWhole(file, tokens, source);
             if (fast != null) {
                 return fast;
             }
         }
-        return parseByStatement(file, groups, source, eof);
+        return parseByStatement(file, groups, source);
     }
 
     /** Parses a file and throws {@link DslSyntaxException} listing every syntax error. */
@@ -174,7 +173,7 @@ public final class DslParser {
     }
 
     /** The fast path: the whole file, SLL, first error bails out (then {@code null}). */
-    private static ParseResult parseWhole(String file, List<Token> tokens, SourceText source, Token eof) {
+    private static ParseResult parseWhole(String file, List<Token> tokens, SourceText source) {
         ExperimentParser parser = parser(tokens, PredictionMode.SLL);
         parser.setErrorHandler(new BailErrorStrategy());
         ExperimentParser.ExperimentContext ctx;
@@ -189,10 +188,10 @@ public final class DslParser {
         for (ExperimentParser.StatementContext s : ctx.statement()) {
             build(builder, s, statements, diagnostics, file);
         }
-        return new ParseResult(experiment(file, statements, eof), diagnostics, source);
+        return new ParseResult(experiment(file, statements), diagnostics, source);
     }
 
-    private static ParseResult parseByStatement(String file, List<List<Token>> groups, SourceText source, Token eof) {
+    private static ParseResult parseByStatement(String file, List<List<Token>> groups, SourceText source) {
         List<Statement> statements = new ArrayList<>();
         List<Diagnostic> diagnostics = new ArrayList<>();
         AstBuilder builder = new AstBuilder(file);
@@ -223,7 +222,7 @@ public final class DslParser {
             }
             build(builder, ctx.statement(), statements, diagnostics, file);
         }
-        return new ParseResult(experiment(file, statements, eof), diagnostics, source);
+        return new ParseResult(experiment(file, statements), diagnostics, source);
     }
 
     private static ExperimentParser.SingleStatementContext tryParse(List<Token> g, PredictionMode mode,
@@ -252,7 +251,7 @@ public final class DslParser {
         return Diagnostic.error(SyntaxMessages.position(file, at), Codes.TOO_DEEP, "statement nested too deeply");
     }
 
-    private static Experiment experiment(String file, List<Statement> statements, Token eof) {
+    private static Experiment experiment(String file, List<Statement> statements) {
         SourcePosition start = SourcePosition.at(file, 1, 1);
         SourcePosition end = statements.isEmpty() ? start : statements.get(statements.size() - 1).position();
         return new Experiment(statements, start.through(end));

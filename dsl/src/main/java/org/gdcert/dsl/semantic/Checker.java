@@ -79,6 +79,8 @@ public final class Checker {
     private final Map<String, Statement.Let> lets = new LinkedHashMap<>();
     private final Map<String, Statement.Sweep> sweeps = new LinkedHashMap<>();
     private final Optional<Statement.Net> net;
+    /** Sweeps whose values are in error (no "unused" warning on top). */
+    private final Set<String> brokenSweeps = new HashSet<>();
 
     private Checker(Experiment e, CheckContext context) {
         this.context = context;
@@ -268,6 +270,7 @@ public final class Checker {
             }
             for (Call c : calls(s)) {
                 duplicates(c.args(), "parameter");
+                argumentOrder(c);
             }
         }
     }
@@ -330,6 +333,19 @@ public final class Checker {
         return false;
     }
 
+    private void argumentOrder(Call c) {
+        boolean named = false;
+        for (Arg a : c.args()) {
+            if (a.name().isPresent()) {
+                named = true;
+            } else if (named) {
+                report(Diagnostic.error(a.position(), Codes.ARGUMENT_ORDER,
+                        "positional argument after a named one in '" + c.nameText() + "'"));
+                return;
+            }
+        }
+    }
+
     private void duplicates(List<Arg> args, String what) {
         Map<String, Arg> seen = new HashMap<>();
         for (Arg a : args) {
@@ -367,7 +383,11 @@ public final class Checker {
         List<String> names = new ArrayList<>(sweeps.keySet());
         List<List<ParamValue>> domains = new ArrayList<>();
         for (String n : names) {
+            int before = out.size();
             domains.add(domain(sweeps.get(n), domainEnv));
+            if (out.size() > before) {
+                brokenSweeps.add(n);
+            }
         }
         Set<Statement> varying = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Statement s : statements) {
@@ -814,7 +834,7 @@ public final class Checker {
     }
 
     // ------------------------------------------------------------------------------------------
-    // unused lets
+    // unused lets and sweep variables
 
     private void unusedLets() {
         Set<String> used = new HashSet<>();
@@ -833,6 +853,12 @@ public final class Checker {
             if (!used.contains(let.name().text())) {
                 report(Diagnostic.warning(let.name().position(), Codes.UNUSED,
                         "'" + let.name().text() + "' is never used"));
+            }
+        }
+        for (Statement.Sweep sw : sweeps.values()) {
+            if (!used.contains(sw.variable().text()) && !brokenSweeps.contains(sw.variable().text())) {
+                report(Diagnostic.warning(sw.variable().position(), Codes.UNUSED, "sweep variable '"
+                        + sw.variable().text() + "' is never used, so every point would run the same experiment"));
             }
         }
     }

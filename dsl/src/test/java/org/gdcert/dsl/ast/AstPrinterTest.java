@@ -64,7 +64,8 @@ class AstPrinterTest {
                 + "train flow(rtol=1e-9) until t=50\nstop time 60s, loss < 1e-8\nsweep m in 100..1600 times 2\n"
                 + "backend java(threads=2)\noutput \"runs/\\\"q\\\"\"\nmonitor ntk, loss_change every k+1\n"
                 + "parameterization ntk\nloss sum_half\nrepeat 5\nseed 42\ncertify nguyen_mondelli, ntk\n"
-                + "labels teacher(act=tanh, flag=false, w=[[1], []])");
+                + "labels teacher(act=tanh, flag=false, w=[[1], []])\n"
+                + "stop time 2 e3, loss < 1 E, steps 3 _x");
     }
 
     private String reprint(String expr) {

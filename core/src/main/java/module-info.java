@@ -17,6 +17,7 @@ module org.gdcert.core {
     exports org.gdcert.core.cert;
     exports org.gdcert.core.registry;
     exports org.gdcert.core.backend;
+    exports org.gdcert.core.spectral;
 
     opens org.gdcert.core.registry to com.google.guice;
 

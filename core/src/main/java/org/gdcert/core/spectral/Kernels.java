@@ -203,6 +203,33 @@ final class Kernels {
         }
     }
 
+    /** x := Aᵀ y for the rows×cols row-major a, columns split over the threads. */
+    static void gemvTranspose(double[] a, int rows, int cols, double[] y, double[] x, Parallel par) {
+        if (par == null || par.threads() == 1 || (long) rows * cols < (1 << 16)) {
+            gemvTranspose(a, rows, cols, y, x);
+            return;
+        }
+        par.forRange(cols, 256, (from, to) -> {
+            java.util.Arrays.fill(x, from, to, 0);
+            int len = to - from;
+            for (int i = 0; i < rows; i++) {
+                double yi = y[i];
+                if (yi != 0) {
+                    axpy(len, yi, a, i * cols + from, x, from);
+                }
+            }
+        });
+    }
+
+    /** y := A x for the rows×cols row-major a, rows split over the threads. */
+    static void gemv(double[] a, int rows, int cols, double[] x, double[] y, Parallel par) {
+        if (par == null || par.threads() == 1 || (long) rows * cols < (1 << 16)) {
+            gemvRows(a, cols, x, y, 0, rows);
+            return;
+        }
+        par.forRange(rows, 16, (from, to) -> gemvRows(a, cols, x, y, from, to));
+    }
+
     /** Σ a[aOff + k]·b[bOff + k] over k in [0, n), four partial sums. */
     static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         double s0 = 0;

@@ -33,7 +33,8 @@ public record SpectralOptions(Route route, boolean verify, double tolerance, int
         /**
          * The Gram route; switches to {@link #DIRECT} when the Gram matrix is singular to working
          * precision or κ exceeds {@code maxGramCondition}, if the direct route fits
-         * {@code directFlopBudget}.
+         * {@code directFlopBudget}. σ_max alone without verification goes the {@link #OPERATOR}
+         * route (no Gram matrix needed).
          */
         AUTO,
         /**

@@ -100,7 +100,10 @@ public final class SpectralSolver implements AutoCloseable {
         return singular(a, true, false, "sigma_min_operator").min;
     }
 
-    /** σ_max(A) = ‖A‖₂. With {@code verify}, {@code upper()} is a proven upper bound. */
+    /**
+     * σ_max(A) = ‖A‖₂. With {@code verify}, {@code upper()} is a proven upper bound (this needs the
+     * Gram matrix); without, the AUTO route runs Lanczos on A(Aᵀx) and forms no Gram matrix.
+     */
     public SpectralResult sigmaMax(HostMatrix a) {
         check(a, "sigma_max");
         return singular(a, false, true, "sigma_min").max;
@@ -232,8 +235,9 @@ public final class SpectralSolver implements AutoCloseable {
                     SpectralResult.exact("sigma_max", 0, Method.ZERO_MATRIX, note));
         }
         Route route = options.route();
-        if (route == Route.OPERATOR) {
-            LinearOperator op = LinearOperator.of(a);
+        if (route == Route.OPERATOR || (route == Route.AUTO && !wantMin && !options.verify())) {
+            // without verification σ_max needs no Gram: Lanczos on A(Aᵀx) costs ~2·k·m·n, not p²·max(m,n)
+            LinearOperator op = explicitOperator(a);
             SymmetricOperator k = m <= n ? op.gramOfRows() : op.gramOfColumns();
             SpectralResult lo = wantMin ? toSigma(operatorLambda(k, false, true, minName), false) : null;
             SpectralResult hi = wantMax ? toSigma(operatorLambda(k, true, true, "sigma_max"), false) : null;
@@ -593,6 +597,34 @@ public final class SpectralSolver implements AutoCloseable {
             r[i] = gy[i] - theta * y[i];
         }
         return new RitzCheck(theta, Rounding.up(Kernels.norm(r) / Math.sqrt(yy)));
+    }
+
+    /** A as an operator whose products use the solver's threads. */
+    private LinearOperator explicitOperator(HostMatrix a) {
+        int m = a.rows();
+        int n = a.cols();
+        double[] d = a.data();
+        return new LinearOperator() {
+            @Override
+            public int rows() {
+                return m;
+            }
+
+            @Override
+            public int cols() {
+                return n;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                Kernels.gemv(d, m, n, x, y, par);
+            }
+
+            @Override
+            public void applyTranspose(double[] y, double[] x) {
+                Kernels.gemvTranspose(d, m, n, y, x, par);
+            }
+        };
     }
 
     private SymmetricOperator explicitOperator(double[] g, int p) {

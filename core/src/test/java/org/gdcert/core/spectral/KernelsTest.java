@@ -97,4 +97,23 @@ class KernelsTest {
             assertThat(y[i]).isCloseTo(expect.get(i, 0), org.assertj.core.data.Offset.offset(1e-11));
         }
     }
+
+    @Test
+    void parallelProductsMatchPlainLoops() {
+        HostMatrix a = TestMatrices.gaussian(300, 410, 7);
+        double[] x = TestMatrices.gaussian(410, 1, 8).data();
+        double[] u = TestMatrices.gaussian(300, 1, 9).data();
+        double[] y = new double[300];
+        double[] z = new double[410];
+        Kernels.gemv(a.data(), 300, 410, x, y, PAR);
+        Kernels.gemvTranspose(a.data(), 300, 410, u, z, PAR);
+        HostMatrix ax = a.times(new HostMatrix(410, 1, x));
+        HostMatrix atu = a.transpose().times(new HostMatrix(300, 1, u));
+        for (int i = 0; i < 300; i++) {
+            assertThat(y[i]).isCloseTo(ax.get(i, 0), org.assertj.core.data.Offset.offset(1e-11));
+        }
+        for (int j = 0; j < 410; j++) {
+            assertThat(z[j]).isCloseTo(atu.get(j, 0), org.assertj.core.data.Offset.offset(1e-11));
+        }
+    }
 }

@@ -385,6 +385,12 @@ class SpectralSolverTest {
             assertThat(r1.residual()).isLessThan(1e-9 * SOLVER.sigmaMax(a).value() * SOLVER.sigmaMax(a).value());
         }
         assertThat(Spectral.sigmaMin(a)).isEqualTo(SOLVER.sigmaMin(a).value());
+        // sigma_max without verification needs no Gram matrix
+        try (SpectralSolver plain = solver(SpectralOptions.defaults().withVerify(false))) {
+            SpectralResult r = plain.sigmaMax(a);
+            assertThat(r.method()).isEqualTo(Method.OPERATOR_LANCZOS);
+            assertRelClose(r.value(), TestMatrices.svd(a)[49], REL_TOL);
+        }
     }
 
     @Test

@@ -130,15 +130,6 @@ final class Cholesky {
 
     /** x := (L Lᵀ)⁻¹ x, by a forward and a backward substitution. */
     void solveInPlace(double[] x) {
-        for (int i = 0; i < n; i++) {
-            int r = i * n;
-            x[i] = (x[i] - Kernels.dot(l, r, x, 0, i)) / l[r + i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-            int r = i * n;
-            double yi = x[i] / l[r + i];
-            x[i] = yi;
-            Kernels.axpy(i, -yi, l, r, x, 0);
-        }
+        Kernels.solveLowerThenTranspose(l, n, x);
     }
 }

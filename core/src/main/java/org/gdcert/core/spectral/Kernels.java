@@ -230,6 +230,23 @@ final class Kernels {
         par.forRange(rows, 16, (from, to) -> gemvRows(a, cols, x, y, from, to));
     }
 
+    /**
+     * x := (L Lᵀ)⁻¹ x for the n×n lower triangular row-major L: forward substitution with L (row
+     * dot products), then backward substitution with Lᵀ (row axpys).
+     */
+    static void solveLowerThenTranspose(double[] l, int n, double[] x) {
+        for (int i = 0; i < n; i++) {
+            int r = i * n;
+            x[i] = (x[i] - dot(l, r, x, 0, i)) / l[r + i];
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            int r = i * n;
+            double yi = x[i] / l[r + i];
+            x[i] = yi;
+            axpy(i, -yi, l, r, x, 0);
+        }
+    }
+
     /** Σ a[aOff + k]·b[bOff + k] over k in [0, n), four partial sums. */
     static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
         double s0 = 0;

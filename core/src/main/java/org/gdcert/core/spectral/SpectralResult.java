@@ -41,6 +41,11 @@ public record SpectralResult(String quantity, double value, double lower, double
         INVERSE_LANCZOS,
         /** Lanczos on a matrix-free operator (the Gram product A(Aᵀx) or a given symmetric one). */
         OPERATOR_LANCZOS,
+        /**
+         * Householder LQ (QR) of the matrix itself and Lanczos on the inverse of L Lᵀ; the value and
+         * its residual are evaluated on the matrix, so κ is not squared.
+         */
+        QR_INVERSE_LANCZOS,
         /** A full dense SVD of the matrix itself (EJML), no Gram matrix. */
         DENSE_SVD,
         /** A full dense symmetric eigendecomposition (EJML). */

@@ -235,16 +235,19 @@ public final class SpectralSolver implements AutoCloseable {
                     SpectralResult.exact("sigma_max", 0, Method.ZERO_MATRIX, note));
         }
         Route route = options.route();
+        if (route == Route.DENSE) {
+            return denseSingular(a, minName, List.of());
+        }
         if (route == Route.OPERATOR || (route == Route.AUTO && !wantMin && !options.verify())) {
             // without verification σ_max needs no Gram: Lanczos on A(Aᵀx) costs ~2·k·m·n, not p²·max(m,n)
             LinearOperator op = explicitOperator(a);
             SymmetricOperator k = m <= n ? op.gramOfRows() : op.gramOfColumns();
             SpectralResult lo = wantMin ? toSigma(operatorLambda(k, false, true, minName), false) : null;
-            SpectralResult hi = wantMax ? toSigma(operatorLambda(k, true, true, "sigma_max"), false) : null;
+            SpectralResult hi = wantMax ? operatorSigmaMax(a) : null;
             return new Pair(lo, hi);
         }
-        if (route == Route.DIRECT) {
-            return directSingular(a, minName, List.of());
+        if (route == Route.QR) {
+            return new Pair(wantMin ? qrSigmaMin(a, minName, List.of()) : null, wantMax ? operatorSigmaMax(a) : null);
         }
         Gram g = gram(a);
         SpectralResult lmin = null;
@@ -255,30 +258,131 @@ public final class SpectralSolver implements AutoCloseable {
             singular = o.choleskyFailed;
         }
         SpectralResult lmax = wantMax ? explicitLambdaMax(g.g, p, g.formationError, true, "sigma_max") : null;
+        SpectralResult smax = lmax == null ? null : toSigma(lmax.withNote(g.how), false);
         if (wantMin && route == Route.AUTO) {
             double top = lmax != null ? lmax.value() : roughLambdaMax(g.g, p);
             double kappa = singular || lmin.value() <= 0 ? Double.POSITIVE_INFINITY : Math.sqrt(top / lmin.value());
             if (kappa > options.maxGramCondition()) {
-                double cost = 4.0 * Math.max(m, n) * (double) p * p;
                 String why = singular
                         ? "the Gram matrix is singular to working precision"
                         : String.format(Locale.ROOT, "kappa ~ %.3g > %.3g (Gram-route relative error ~ eps*kappa^2"
                                 + " = %.2g)", kappa, options.maxGramCondition(), Rounding.EPS * kappa * kappa);
-                if (cost <= options.directFlopBudget()) {
-                    return directSingular(a, minName, List.of(why + "; recomputed by the direct route"));
-                }
-                String note = String.format(Locale.ROOT, "%s; the direct route (~%.2g flops) exceeds the budget of"
-                        + " %.2g, so the Gram result stands (Route.DIRECT computes it accurately)", why, cost,
-                        options.directFlopBudget());
-                lmin = lmin.withNote(note);
+                SpectralResult gramMin = toSigma(lmin, singular);
+                String gramNote = String.format(Locale.ROOT, "%s; recomputed by the QR route (the Gram route"
+                        + " gave %.6g in [%.6g, %.6g], %s)", why, gramMin.value(), gramMin.lower(), gramMin.upper(),
+                        gramMin.bound().name().toLowerCase(Locale.ROOT));
+                return new Pair(qrSigmaMin(a, minName, List.of(gramNote)), smax);
             }
         }
         SpectralResult smin = lmin == null ? null : toSigma(lmin.withNote(g.how), singular);
-        SpectralResult smax = lmax == null ? null : toSigma(lmax.withNote(g.how), false);
         return new Pair(smin, smax);
     }
 
-    private Pair directSingular(HostMatrix a, String minName, List<String> notes) {
+    /** σ_max by Lanczos on the smaller Gram operator of A (no Gram matrix formed). */
+    private SpectralResult operatorSigmaMax(HostMatrix a) {
+        LinearOperator op = explicitOperator(a);
+        SymmetricOperator k = a.rows() <= a.cols() ? op.gramOfRows() : op.gramOfColumns();
+        return toSigma(operatorLambda(k, true, true, "sigma_max"), false);
+    }
+
+    /**
+     * σ_min by the QR route: LQ of the wide orientation B (p×q, p ≤ q) of A, inverse Lanczos with
+     * L for a left singular vector y, then σ = ‖Bᵀy‖ (an upper bound of σ_min(B) by the min-max
+     * principle) and the residual of the pair (y, Bᵀy/σ) of the augmented matrix [0 B; Bᵀ 0].
+     */
+    private SpectralResult qrSigmaMin(HostMatrix a, String q, List<String> notes0) {
+        int m = a.rows();
+        int n = a.cols();
+        boolean wide = m <= n;
+        int p = wide ? m : n;
+        int qd = wide ? n : m;
+        List<String> notes = new ArrayList<>(notes0);
+        double[] b = wide ? a.data().clone() : Kernels.transpose(a.data(), m, n);
+        HouseholderLq lq = HouseholderLq.factor(b, p, qd, par);
+        double[] l = lq.l;
+        double normB = Rounding.up(frobenius(a.data()) * (1 + Rounding.gamma((long) m * n)));
+        // a zero pivot makes L singular; lift it to rounding size: only the search vector changes,
+        // σ and its bounds are evaluated on A itself
+        double tiny = Rounding.U * normB;
+        int lifted = 0;
+        for (int i = 0; i < p; i++) {
+            double d = l[i * p + i];
+            if (Math.abs(d) < tiny) {
+                l[i * p + i] = d < 0 ? -tiny : tiny;
+                lifted++;
+            }
+        }
+        if (lifted > 0) {
+            notes.add(lifted + " pivot(s) of L below u*||A||_F: the matrix is rank-deficient to working precision");
+        }
+        SymmetricOperator inverse = new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return p;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                System.arraycopy(x, 0, y, 0, p);
+                Kernels.solveLowerThenTranspose(l, p, y);
+            }
+        };
+        Lanczos.Run run = Lanczos.run(inverse, true, basisSteps(p), options.tolerance(), options.seed());
+        LinearOperator bop = wide ? explicitOperator(a) : explicitOperator(a).transpose();
+        double[] y = run.vector();
+        double ny = Kernels.norm(y);
+        for (int i = 0; i < p; i++) {
+            y[i] /= ny;
+        }
+        double[] bty = new double[qd];
+        bop.applyTranspose(y, bty);
+        double sigma = Kernels.norm(bty);
+        // rounding of the products and norms: at most γ_{max(p,q)+2} ‖B‖_F each (unit vectors)
+        double margin = Rounding.up(2 * Rounding.gamma(Math.max(p, qd) + 2L) * normB);
+        double lo;
+        double res;
+        if (sigma == 0) {
+            res = 0;
+            lo = 0;
+        } else {
+            // the right singular vector x = Qᵀ L⁻¹ y (forward substitution damps y's error along the
+            // large singular directions; Bᵀy/σ or Bᵀ(L Lᵀ)⁻¹y would amplify it by κ or κ²)
+            double[] w = y.clone();
+            for (int i = 0; i < p; i++) {
+                int r = i * p;
+                w[i] = (w[i] - Kernels.dot(l, r, w, 0, i)) / l[r + i];
+            }
+            double[] x = lq.applyQTranspose(w);
+            double nx = Kernels.norm(x);
+            for (int j = 0; j < qd; j++) {
+                x[j] /= nx;
+            }
+            double[] bx = new double[p];
+            bop.apply(x, bx);
+            double[] r1 = new double[p];
+            for (int i = 0; i < p; i++) {
+                r1[i] = bx[i] - sigma * y[i];
+            }
+            double[] r2 = new double[qd];
+            for (int j = 0; j < qd; j++) {
+                r2[j] = bty[j] - sigma * x[j];
+            }
+            // [0 B; Bᵀ 0] (y; x) − σ (y; x) = (r1; r2) and ‖(y; x)‖ = √2
+            res = Rounding.up(TridiagonalEigen.hypot(Kernels.norm(r1), Kernels.norm(r2)) / Math.sqrt(2));
+            lo = Math.max(0, Rounding.down(sigma - res - 2 * margin));
+        }
+        double hi = Rounding.up(sigma + margin);
+        if (!run.converged()) {
+            notes.add(String.format(Locale.ROOT, "inverse Lanczos stopped after %d steps without meeting the"
+                    + " tolerance (estimate %.3g)", run.steps(), run.estimate()));
+        }
+        notes.add(String.format(Locale.ROOT, "Householder LQ of the %dx%d %s (%d threads); sigma = ||Bᵀy|| with"
+                + " residual %.3g of the singular pair", p, qd, wide ? "matrix" : "transpose", par.threads(), res));
+        return new SpectralResult(q, sigma, lo, hi, Method.QR_INVERSE_LANCZOS, Bound.RESIDUAL, res, run.steps() + 2,
+                run.converged(), notes);
+    }
+
+    private Pair denseSingular(HostMatrix a, String minName, List<String> notes) {
         int m = a.rows();
         int n = a.cols();
         double[] s = Dense.singularValues(a.data(), m, n);
@@ -388,7 +492,7 @@ public final class SpectralSolver implements AutoCloseable {
             }
         }
         double formErr = asym == 0 ? 0 : Rounding.up(Math.sqrt(asym) * (1 + 1e-10) + Rounding.U * maxAbs(sym));
-        if (options.route() == Route.DIRECT) {
+        if (options.route() == Route.DENSE) {
             return directLambda(sym, n, formErr, largest, q);
         }
         return largest ? explicitLambdaMax(sym, n, formErr, false, q)

@@ -168,10 +168,15 @@ class SpectralSolverTest {
             assertRelClose(gram.sigmaMax(a).value(), 5, 1e-12);
         }
         SpectralResult auto = SOLVER.sigmaN(a);
-        assertThat(auto.method()).isEqualTo(Method.DENSE_SVD);
+        assertThat(auto.method()).isEqualTo(Method.QR_INVERSE_LANCZOS);
         assertThat(auto.value()).isLessThan(1e-13 * 5);
         assertThat(auto.lower()).isZero();
-        assertThat(auto.notes()).anySatisfy(n -> assertThat(n).contains("direct route"));
+        assertThat(auto.notes()).anySatisfy(n -> assertThat(n).contains("QR route"));
+        try (SpectralSolver dense = solver(SpectralOptions.defaults().withRoute(Route.DENSE))) {
+            SpectralResult d = dense.sigmaN(a);
+            assertThat(d.method()).isEqualTo(Method.DENSE_SVD);
+            assertThat(d.value()).isLessThan(1e-13 * 5);
+        }
     }
 
     @Test
@@ -202,15 +207,21 @@ class SpectralSolverTest {
     }
 
     @Test
-    void illConditionedMatrixGoesDirectAndStaysHonestOnTheGramRoute() {
+    void illConditionedMatrixGoesToTheQrRouteAndStaysHonestOnTheGramRoute() {
         double sMin = 1e-7;
         HostMatrix a = TestMatrices.withSingularValues(80, 120, TestMatrices.geometric(80, 1, sMin), 7);
         double ref = TestMatrices.svd(a)[0];
         assertRelClose(ref, sMin, 1e-6);
         SpectralResult auto = SOLVER.sigmaMin(a);
-        assertThat(auto.method()).isEqualTo(Method.DENSE_SVD);
-        assertRelClose(auto.value(), ref, 1e-12);
+        assertThat(auto.method()).isEqualTo(Method.QR_INVERSE_LANCZOS);
+        assertThat(auto.notes()).anySatisfy(n -> assertThat(n).contains("kappa"));
+        assertRelClose(auto.value(), ref, 1e-8);
         assertEncloses(auto, ref, 0);
+        assertThat(auto.relativeErrorBound()).isLessThan(1e-5);
+        // the same on the tall orientation
+        SpectralResult tall = SOLVER.sigmaMin(a.transpose());
+        assertThat(tall.method()).isEqualTo(Method.QR_INVERSE_LANCZOS);
+        assertRelClose(tall.value(), ref, 1e-8);
         try (SpectralSolver gram = solver(SpectralOptions.defaults().withRoute(Route.GRAM))) {
             SpectralResult g = gram.sigmaMin(a);
             assertThat(g.method()).isEqualTo(Method.INVERSE_LANCZOS);
@@ -218,10 +229,9 @@ class SpectralSolverTest {
             // the Gram route cannot resolve 1e-7 relative to ||A|| = 1 (eps*kappa^2 ~ 2e-2)
             assertThat(g.upper()).isGreaterThan(ref);
         }
-        try (SpectralSolver poor = solver(SpectralOptions.defaults().withDirectFlopBudget(0))) {
-            SpectralResult g = poor.sigmaMin(a);
+        try (SpectralSolver lenient = solver(SpectralOptions.defaults().withMaxGramCondition(1e9))) {
+            SpectralResult g = lenient.sigmaMin(a);
             assertThat(g.method()).isEqualTo(Method.INVERSE_LANCZOS);
-            assertThat(g.notes()).anySatisfy(n -> assertThat(n).contains("exceeds the budget"));
             assertEncloses(g, ref, 0);
         }
     }
@@ -234,6 +244,37 @@ class SpectralSolverTest {
         assertThat(r.method()).isEqualTo(Method.INVERSE_LANCZOS);
         assertRelClose(r.value(), ref, 1e-8);
         assertEncloses(r, ref, 0);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1, 1", "3, 70", "70, 3", "64, 64", "120, 300", "300, 120"})
+    void qrRouteMatchesEjmlOnWellConditionedMatrices(int m, int n) {
+        int p = Math.min(m, n);
+        double[] s = p == 1 ? new double[] {0.75} : TestMatrices.geometric(p, 10, 1);
+        HostMatrix a = TestMatrices.withSingularValues(m, n, s, 200 + m + n);
+        double[] ref = TestMatrices.svd(a);
+        try (SpectralSolver qr = solver(SpectralOptions.defaults().withRoute(Route.QR))) {
+            SpectralSolver.Extremes e = qr.singularExtremes(a);
+            assertThat(e.min().method()).isEqualTo(Method.QR_INVERSE_LANCZOS);
+            assertRelClose(e.min().value(), ref[0], REL_TOL);
+            assertRelClose(e.max().value(), ref[p - 1], REL_TOL);
+            assertEncloses(e.min(), ref[0], ORACLE_SLACK * ref[p - 1]);
+            assertEncloses(e.max(), ref[p - 1], ORACLE_SLACK * ref[p - 1]);
+        }
+    }
+
+    @Test
+    void qrRouteResolvesSingularValuesFarBelowTheGramResolution() {
+        double sMin = 1e-12;
+        HostMatrix a = TestMatrices.withSingularValues(60, 90, TestMatrices.geometric(60, 1, sMin), 22);
+        double ref = TestMatrices.svd(a)[0];
+        try (SpectralSolver qr = solver(SpectralOptions.defaults().withRoute(Route.QR))) {
+            SpectralResult r = qr.sigmaMin(a);
+            assertEncloses(r, ref, 0);
+            // absolute accuracy O(eps ||A||): about 1e-4 relative at kappa = 1e12
+            assertRelClose(r.value(), ref, 1e-2);
+            assertThat(r.upper()).isLessThan(1e-10);
+        }
     }
 
     // ------------------------------------------------------------ symmetric eigenvalues
@@ -278,7 +319,7 @@ class SpectralSolverTest {
     @Test
     void directRouteForEigenvalues() {
         HostMatrix s = TestMatrices.symmetricWithEigenvalues(TestMatrices.geometric(50, 2, 0.5), 12);
-        try (SpectralSolver d = solver(SpectralOptions.defaults().withRoute(Route.DIRECT))) {
+        try (SpectralSolver d = solver(SpectralOptions.defaults().withRoute(Route.DENSE))) {
             SpectralResult lo = d.lambdaMin(s);
             assertThat(lo.method()).isEqualTo(Method.DENSE_EIGEN);
             assertRelClose(lo.value(), 0.5, 1e-12);

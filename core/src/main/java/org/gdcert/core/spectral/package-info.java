@@ -22,12 +22,28 @@
  *       Note sigmaMinOperator(A) = sigmaN(Aᵀ).</li>
  * </ul>
  *
- * <h2>Routes</h2>
- * For an explicit matrix the default route forms the Gram matrix of the smaller side (blocked,
- * multi-threaded, or a {@link org.gdcert.core.spi.Backend}'s GEMM), factors it by Cholesky and runs
- * inverse Lanczos for the smallest eigenvalue and Lanczos for the largest. Its relative error on
- * σ_min grows like ε·κ²; when κ is large the solver switches to a direct route on the matrix itself.
- * Bounds can be verified: a Cholesky factorization of a shifted Gram proves, under the IEEE
- * standard model of rounding, that the interval reported contains the exact value.
+ * <h2>Routes (explicit matrices)</h2>
+ * <ul>
+ *   <li><b>GRAM</b>: the p×p Gram of the smaller side (p = min(m,n); blocked, multi-threaded, or a
+ *       {@link org.gdcert.core.spi.Backend}'s GEMM), Cholesky + inverse Lanczos for λ_min, Lanczos for
+ *       λ_max. Fast (O(p²·max(m,n))), but its relative error on σ_min grows like ε·κ²
+ *       (certificates-nguyen.md §1.6 step 5).</li>
+ *   <li><b>QR</b>: a blocked Householder LQ of A itself and inverse Lanczos with L; σ_min and its
+ *       residual bound are evaluated on A, so the error is O(ε‖A‖) absolute. About twice the Gram
+ *       route's cost.</li>
+ *   <li><b>AUTO</b> (default): GRAM, then QR for σ_min when κ exceeds a threshold (1e4 by default) or
+ *       the Gram matrix is singular to working precision.</li>
+ *   <li><b>DENSE</b>: EJML's full SVD / symmetric eigendecomposition, for small matrices and checks.</li>
+ *   <li><b>OPERATOR</b>: Lanczos on A(Aᵀx), no matrix formed.</li>
+ * </ul>
+ *
+ * <h2>Safe sides for certificates</h2>
+ * Lanczos and power iteration give <i>lower</i> estimates of λ_max and ‖W‖₂
+ * (certificates-nguyen.md §1.6, "Conservative rounding"). Every result therefore carries an
+ * interval [lower, upper] and says what it rests on ({@link org.gdcert.core.spectral.SpectralResult.Bound}).
+ * On the Gram route with {@code verify} (the default) both ends are <i>proven</i> under the IEEE
+ * standard model: the Rayleigh quotient gives one side, a Cholesky factorization of a shifted Gram
+ * matrix the other, and the rounding of the Gram product and of the factorization is included. A
+ * certificate reads {@code upper()} of σ_max / λ_max and {@code lower()} of σ_min / λ_min.
  */
 package org.gdcert.core.spectral;

@@ -372,6 +372,35 @@ class SpectralSolverTest {
     }
 
     @Test
+    void lanczosStopsOnAnInvariantSubspace() {
+        // a scaled identity: the first Krylov vector is an eigenvector (breakdown at step 1)
+        SymmetricOperator twice = new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return 500;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                for (int i = 0; i < x.length; i++) {
+                    y[i] = 2 * x[i];
+                }
+            }
+        };
+        SpectralResult lo = SOLVER.lambdaMin(twice);
+        assertThat(lo.value()).isEqualTo(2);
+        assertThat(lo.iterations()).isLessThanOrEqualTo(2);
+        assertThat(lo.converged()).isTrue();
+        // a rank-3 Gram operator of dimension 200: the Krylov space closes after 4 steps and holds 0
+        HostMatrix a = TestMatrices.withSingularValues(200, 50, new double[] {3, 2, 1}, 23);
+        SpectralResult z = SOLVER.sigmaMin(LinearOperator.of(a).transpose());
+        assertThat(z.value()).isLessThan(1e-7);
+        assertThat(z.lower()).isZero();
+        assertThat(z.iterations()).isLessThanOrEqualTo(6);
+        assertRelClose(SOLVER.sigmaMax(LinearOperator.of(a)).value(), 3, REL_TOL);
+    }
+
+    @Test
     void gramOperatorsAreTheProductsTheySayTheyAre() {
         HostMatrix a = TestMatrices.gaussian(6, 9, 16);
         double[] x = TestMatrices.gaussian(6, 1, 17).data();

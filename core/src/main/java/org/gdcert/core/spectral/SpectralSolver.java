@@ -491,7 +491,8 @@ public final class SpectralSolver implements AutoCloseable {
                 asym += 2 * (0.5 * (a - b)) * (0.5 * (a - b));
             }
         }
-        double formErr = asym == 0 ? 0 : Rounding.up(Math.sqrt(asym) * (1 + 1e-10) + Rounding.U * maxAbs(sym));
+        // ‖S_sym − (S + Sᵀ)/2‖₂ ≤ u‖S_sym‖_F (one rounding per entry) plus the skew part ‖(S − Sᵀ)/2‖_F
+        double formErr = asym == 0 ? 0 : Rounding.up(Math.sqrt(asym) * (1 + 1e-10) + Rounding.U * frobenius(sym));
         if (options.route() == Route.DENSE) {
             return directLambda(sym, n, formErr, largest, q);
         }
@@ -797,13 +798,5 @@ public final class SpectralSolver implements AutoCloseable {
             t += g[i * p + i];
         }
         return t;
-    }
-
-    private static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 }

@@ -21,9 +21,12 @@ final class Kernels {
     }
 
     /**
-     * C[i][j] += alpha · Σ_k T[k][i] · T[k][j] for 0 ≤ j ≤ i &lt; n (lower triangle only), k over
+     * C[i][j] += alpha · Σ_k T[k][i] · T[k][j] for 0 ≤ j ≤ i &lt; n (the lower triangle), k over
      * [0, kd). T starts at {@code tOff} with row stride {@code ldt}; C starts at {@code cOff} with
-     * row stride {@code ldc}. Each entry is a sum of kd products accumulated in ascending k.
+     * row stride {@code ldc}. Each entry is a sum of kd products (in blocks of four, ascending k).
+     * Rows are processed in groups of four that run to the diagonal of the group's last row, so
+     * entries of the strict upper triangle at most three places right of the diagonal may be
+     * updated too; callers must not rely on them.
      */
     static void syrkLower(double[] t, int tOff, int ldt, int kd, int n, double alpha, double[] c, int cOff, int ldc,
             Parallel par) {
@@ -55,61 +58,69 @@ final class Kernels {
             int k1 = Math.min(kd, k0 + KC);
             for (int j0 = 0; j0 < i1; j0 += JC) {
                 int j1 = Math.min(i1, j0 + JC);
-                int iStart = Math.max(i0, j0);
-                for (int i = iStart; i < i1; i += 2) {
-                    int jEnd = Math.min(j1, i + 1);
-                    if (i + 1 < i1) {
-                        twoRows(t, tOff, ldt, k0, k1, i, j0, jEnd, Math.min(j1, i + 2), alpha, c, cOff, ldc);
-                    } else {
-                        oneRow(t, tOff, ldt, k0, k1, i, j0, jEnd, alpha, c, cOff, ldc);
-                    }
+                int i = Math.max(i0, j0);
+                for (; i + 3 < i1; i += 4) {
+                    fourRows(t, tOff, ldt, k0, k1, i, j0, Math.min(j1, i + 4), alpha, c, cOff, ldc);
+                }
+                for (; i < i1; i++) {
+                    oneRow(t, tOff, ldt, k0, k1, i, j0, Math.min(j1, i + 1), alpha, c, cOff, ldc);
                 }
             }
         }
     }
 
-    /** Rows i and i+1 of C over columns [j0, jEnd) and [j0, jEnd2) (jEnd2 ≤ jEnd + 1). */
-    private static void twoRows(double[] t, int tOff, int ldt, int k0, int k1, int i, int j0, int jEnd, int jEnd2,
+    /** Rows i..i+3 of C over columns [j0, jEnd): the four rows share every load of T. */
+    private static void fourRows(double[] t, int tOff, int ldt, int k0, int k1, int i, int j0, int jEnd,
             double alpha, double[] c, int cOff, int ldc) {
-        int ci = cOff + i * ldc;
-        int cj = ci + ldc;
+        int c0 = cOff + i * ldc;
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         int k = k0;
         for (; k + 3 < k1; k += 4) {
             int r0 = tOff + k * ldt;
             int r1 = r0 + ldt;
             int r2 = r1 + ldt;
             int r3 = r2 + ldt;
-            double a0 = alpha * t[r0 + i];
-            double a1 = alpha * t[r1 + i];
-            double a2 = alpha * t[r2 + i];
-            double a3 = alpha * t[r3 + i];
-            double b0 = alpha * t[r0 + i + 1];
-            double b1 = alpha * t[r1 + i + 1];
-            double b2 = alpha * t[r2 + i + 1];
-            double b3 = alpha * t[r3 + i + 1];
+            double a00 = alpha * t[r0 + i];
+            double a01 = alpha * t[r1 + i];
+            double a02 = alpha * t[r2 + i];
+            double a03 = alpha * t[r3 + i];
+            double a10 = alpha * t[r0 + i + 1];
+            double a11 = alpha * t[r1 + i + 1];
+            double a12 = alpha * t[r2 + i + 1];
+            double a13 = alpha * t[r3 + i + 1];
+            double a20 = alpha * t[r0 + i + 2];
+            double a21 = alpha * t[r1 + i + 2];
+            double a22 = alpha * t[r2 + i + 2];
+            double a23 = alpha * t[r3 + i + 2];
+            double a30 = alpha * t[r0 + i + 3];
+            double a31 = alpha * t[r1 + i + 3];
+            double a32 = alpha * t[r2 + i + 3];
+            double a33 = alpha * t[r3 + i + 3];
             for (int j = j0; j < jEnd; j++) {
                 double x0 = t[r0 + j];
                 double x1 = t[r1 + j];
                 double x2 = t[r2 + j];
                 double x3 = t[r3 + j];
-                c[ci + j] += a0 * x0 + a1 * x1 + a2 * x2 + a3 * x3;
-                c[cj + j] += b0 * x0 + b1 * x1 + b2 * x2 + b3 * x3;
-            }
-            for (int j = jEnd; j < jEnd2; j++) {
-                c[cj + j] += b0 * t[r0 + j] + b1 * t[r1 + j] + b2 * t[r2 + j] + b3 * t[r3 + j];
+                c[c0 + j] += a00 * x0 + a01 * x1 + a02 * x2 + a03 * x3;
+                c[c1 + j] += a10 * x0 + a11 * x1 + a12 * x2 + a13 * x3;
+                c[c2 + j] += a20 * x0 + a21 * x1 + a22 * x2 + a23 * x3;
+                c[c3 + j] += a30 * x0 + a31 * x1 + a32 * x2 + a33 * x3;
             }
         }
         for (; k < k1; k++) {
             int r0 = tOff + k * ldt;
             double a0 = alpha * t[r0 + i];
-            double b0 = alpha * t[r0 + i + 1];
+            double a1 = alpha * t[r0 + i + 1];
+            double a2 = alpha * t[r0 + i + 2];
+            double a3 = alpha * t[r0 + i + 3];
             for (int j = j0; j < jEnd; j++) {
                 double x0 = t[r0 + j];
-                c[ci + j] += a0 * x0;
-                c[cj + j] += b0 * x0;
-            }
-            for (int j = jEnd; j < jEnd2; j++) {
-                c[cj + j] += b0 * t[r0 + j];
+                c[c0 + j] += a0 * x0;
+                c[c1 + j] += a1 * x0;
+                c[c2 + j] += a2 * x0;
+                c[c3 + j] += a3 * x0;
             }
         }
     }

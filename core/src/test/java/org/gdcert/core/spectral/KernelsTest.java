@@ -40,8 +40,9 @@ class KernelsTest {
                     }
                     expect -= s;
                     worst = Math.max(worst, Math.abs(c[i * n + j] - expect) / (abs + Math.abs(c0.get(i, j))));
-                } else {
-                    assertThat(c[i * n + j]).as("upper triangle untouched").isEqualTo(expect);
+                } else if (j > i + 3) {
+                    assertThat(c[i * n + j]).as("upper triangle beyond the group diagonal untouched")
+                            .isEqualTo(expect);
                 }
             }
         }
@@ -58,13 +59,18 @@ class KernelsTest {
             for (int j = 0; j < ld; j++) {
                 int li = i - 3;
                 int lj = j - 4;
-                if (li >= 0 && li < 8 && lj >= 0 && lj <= li) {
+                if (li >= 0 && li < 8 && lj >= 0 && lj <= li + 3 && lj < 8) {
+                    if (lj > li) {
+                        continue; // the group's upper spill: unspecified
+                    }
                     double s = 0;
                     for (int k = 0; k < 5; k++) {
                         s += t.get(1 + k, 2 + li) * t.get(1 + k, 2 + lj);
                     }
                     assertThat(c[i * ld + j]).isCloseTo(s, org.assertj.core.data.Offset.offset(1e-14 * 10));
-                } else {
+                    continue;
+                }
+                {
                     assertThat(c[i * ld + j]).isZero();
                 }
             }

@@ -249,6 +249,23 @@ public final class SpectralSolver implements AutoCloseable {
         if (route == Route.QR) {
             return new Pair(wantMin ? qrSigmaMin(a, minName, List.of()) : null, wantMax ? operatorSigmaMax(a) : null);
         }
+        long need = 8L * (3L * p * p + (long) m * n);
+        Runtime rt = Runtime.getRuntime();
+        long available = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        if ((long) p * p > Integer.MAX_VALUE - 8 || need > available) {
+            String why = String.format(Locale.ROOT, "the %dx%d Gram route needs about %d MiB, %d MiB are available",
+                    p, p, need >> 20, available >> 20);
+            if (route == Route.GRAM) {
+                throw new IllegalArgumentException("spectral " + minName + ": " + why + "; use Route.OPERATOR");
+            }
+            LinearOperator op = explicitOperator(a);
+            SymmetricOperator k = m <= n ? op.gramOfRows() : op.gramOfColumns();
+            SpectralResult lo = wantMin
+                    ? toSigma(operatorLambda(k, false, true, minName), false).withNote(why + "; matrix-free Lanczos")
+                    : null;
+            SpectralResult hi = wantMax ? operatorSigmaMax(a).withNote(why + "; matrix-free Lanczos") : null;
+            return new Pair(lo, hi);
+        }
         Gram g = gram(a);
         SpectralResult lmin = null;
         boolean singular = false;

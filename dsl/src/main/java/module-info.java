@@ -10,4 +10,5 @@ module org.gdcert.dsl {
     exports org.gdcert.dsl.diag;
     exports org.gdcert.dsl.parser;
     exports org.gdcert.dsl.semantic;
+    exports org.gdcert.dsl.compile;
 }

@@ -150,6 +150,20 @@ public final class ExpectedGram {
                 meanDiagonal(g2)));
     }
 
+    /**
+     * λ_min of the infinite-width conjugate kernel of a deep ReLU network under LeCun init (spec §3.2,
+     * [derived], not in seed 001): K⁽⁰⁾ = XXᵀ/n_0, K⁽ˡ⁾_ij = K1(K_ii, K_jj, K_ij), for l = 1..layers.
+     * Under LeCun init σ_N(F_{L−1})²/n_{L−1} ≈ λ_min(K⁽ᴸ⁻¹⁾) at large widths.
+     */
+    public static Spectral.Value deepReluKernel(Backend backend, HostMatrix x, int layers) {
+        HostMatrix k = Grams.gram(backend, x, true);
+        k.scaleInPlace(1.0 / x.cols());
+        for (int l = 1; l <= layers; l++) {
+            k = build(k, PairKernels::k1);
+        }
+        return Spectral.lambdaMin(k);
+    }
+
     /** G_ij = f(P_ii, P_jj, P_ij), computed on the upper triangle in parallel. */
     public static HostMatrix build(HostMatrix p, PairFunction f) {
         int n = p.rows();

@@ -57,6 +57,7 @@ final class NguyenMondelliMonitor implements Monitor {
     private Matrix f1Diff;
     private double[] pathLen;
     private double logPhi0;
+    private double noiseScale;
     private long prevStep = Long.MIN_VALUE;
     private double prevLoss;
     private double prevGradSq;
@@ -100,8 +101,8 @@ final class NguyenMondelliMonitor implements Monitor {
         columns.add("nm_pl_measured");
         columns.add("nm_descent");
         loss = new CheckTracker("nguyen_mondelli: loss bound (7)", MonitorCheck.Kind.BOUND, tol, flow
-                ? "Φ(θ(t)) <= e^{−2α_0 t}Φ(θ(0)) (spec §7.1), ratio Φ/bound in log space"
-                : "Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0), ratio Φ/bound in log space");
+                ? "Φ(θ(t)) <= e^{−2α_0 t}Φ(θ(0)) (spec §7.1), bound in log space, ratio Φ/(bound + rounding allowance)"
+                : "Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0), bound in log space, ratio Φ/(bound + rounding allowance)");
         move = new CheckTracker("nguyen_mondelli: movement ‖W_l − W_l^0‖_F <= B_l", MonitorCheck.Kind.REGIME, tol,
                 "worst layer's displacement over its budget (1 for l <= 2, λ_l/2 for l >= 3)");
         path = new CheckTracker("nguyen_mondelli: path length <= D_l", MonitorCheck.Kind.REGIME, tol,
@@ -115,7 +116,8 @@ final class NguyenMondelliMonitor implements Monitor {
         pl = new CheckTracker("nguyen_mondelli: PL ‖∇_{W_2}Φ‖² >= 2α_0Φ", MonitorCheck.Kind.REGIME, tol,
                 "ratio 2α_0Φ/‖∇_{W_2}Φ‖²");
         descent = new CheckTracker("nguyen_mondelli: descent lemma", MonitorCheck.Kind.REGIME, tol,
-                "Φ_{k+1} <= Φ_k − (η/2)‖∇Φ_k‖² on consecutive recorded steps, ratio (Φ_{k+1} + (η/2)‖∇Φ_k‖²)/Φ_k");
+                "Φ_{k+1} <= Φ_k − (η/2)‖∇Φ_k‖² on consecutive recorded steps, ratio (Φ_{k+1} + (η/2)‖∇Φ_k‖²)/Φ_k "
+                        + "with the rounding allowance on both losses");
     }
 
     @Override
@@ -137,6 +139,7 @@ final class NguyenMondelliMonitor implements Monitor {
         f1Diff = backend.zeros(f1.rows(), f1.cols());
         pathLen = new double[depth + 1];
         logPhi0 = Math.log(it.loss());
+        noiseScale = RoundingNoise.scale(backend, it.targets());
     }
 
     @Override
@@ -156,7 +159,8 @@ final class NguyenMondelliMonitor implements Monitor {
             logBound = logPhi0 + it.step() * lr;
         }
         out[col++] = Math.exp(logBound);
-        double lossRatio = phi == 0 ? 0 : Math.exp(Math.log(phi) - logBound);
+        double noise = RoundingNoise.of(noiseScale, phi);
+        double lossRatio = phi == 0 ? 0 : phi / (Math.exp(logBound) + noise);
         out[col++] = lossRatio;
         loss.record(pos, lossRatio);
         // M2
@@ -213,7 +217,7 @@ final class NguyenMondelliMonitor implements Monitor {
         out[col++] = phi == 0 ? Double.NaN : g2 / (2 * phi);
         pl.record(pos, plRatio);
         if (consecutive && prevLoss > 0) {
-            double dr = (phi + 0.5 * eta * prevGradSq) / prevLoss;
+            double dr = (phi + 0.5 * eta * prevGradSq) / (prevLoss + noise + RoundingNoise.of(noiseScale, prevLoss));
             out[col] = dr;
             descent.record(pos, dr);
         }

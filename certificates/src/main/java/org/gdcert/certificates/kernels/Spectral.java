@@ -104,7 +104,7 @@ public final class Spectral {
         delta = Math.max(delta, 2 * r.maxResidual() / Math.max(Math.abs(r.max()), Double.MIN_NORMAL));
         for (int attempt = 0; attempt < 6; attempt++) {
             double mu = r.max() + delta * Math.abs(r.max());
-            if (choleskyOf(a, n, -1, mu) != null) {
+            if (choleskyOf(a, n, -1, -mu) != null) {
                 return new Value(mu, String.format(Locale.ROOT,
                         "Lanczos (%d steps) verified by Cholesky of μI − A: an upper bound, margin %.1e relative",
                         r.iterations(), delta));

@@ -3,4 +3,10 @@ module org.gdcert.certificates {
     requires org.gdcert.core;
     requires ejml.core;
     requires ejml.ddense;
+
+    provides org.gdcert.core.spi.CertificateProvider with
+            org.gdcert.certificates.nguyen.NguyenMondelliProvider,
+            org.gdcert.certificates.nguyen.NguyenReluProvider,
+            org.gdcert.certificates.generic.NtkProvider,
+            org.gdcert.certificates.generic.PlProvider;
 }

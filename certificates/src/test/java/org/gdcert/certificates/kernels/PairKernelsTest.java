@@ -91,4 +91,44 @@ class PairKernelsTest {
         assertThat(PairKernels.normalCdf(2.5)).isCloseTo(0.99379033467422, within(1e-14));
         assertThat(PairKernels.normalCdf(-7) / 1.27981254388584e-12).isCloseTo(1, within(1e-12));
     }
+
+    /**
+     * T0.1 (spec §5, A2/A6): direct Simpson integration of eq. (2) with the corrected max(γu, u)
+     * equals the closed form used for λ_*, and the printed max(γu, x) gives σ(0) = (1−γ)(2γ−1)/(2πβ).
+     */
+    @Test
+    void equationTwoCorrectedVersusPrinted() {
+        for (double[] gb : new double[][] {{0.5, 1}, {0.1, 1}, {0.9, 5}, {0.25, 0.3}}) {
+            double g = gb[0];
+            double be = gb[1];
+            for (double x : new double[] {-0.7, -0.05, 0, 0.03, 0.4}) {
+                assertThat(integral(x, g, be, false)).isCloseTo(PairKernels.smoothReluValue(x, g, be), within(1e-10));
+            }
+            double literal = integral(0, g, be, true);
+            assertThat(literal).isCloseTo((1 - g) * (2 * g - 1) / (2 * Math.PI * be), within(1e-10));
+        }
+        assertThat(integral(0, 0.1, 1, true)).isCloseTo(-0.1145916, within(1e-7));
+    }
+
+    /** Eq. (2) by composite Simpson on [x − 12s, x + 12s], split at the integrand's kink. */
+    private static double integral(double x, double g, double be, boolean literal) {
+        double s = PairKernels.smoothReluWidth(g, be);
+        double lo = x - 12 * s;
+        double hi = x + 12 * s;
+        double kink = literal ? x / g : 0;
+        java.util.function.DoubleUnaryOperator f = u -> (literal ? Math.max(g * u, x) : Math.max(g * u, u))
+                * Math.exp(-Math.PI * be * be * (x - u) * (x - u) / ((1 - g) * (1 - g)));
+        double tot = kink > lo && kink < hi ? simpson(f, lo, kink) + simpson(f, kink, hi) : simpson(f, lo, hi);
+        return -(1 - g) * (1 - g) / (2 * Math.PI * be) + be / (1 - g) * tot;
+    }
+
+    private static double simpson(java.util.function.DoubleUnaryOperator f, double a, double b) {
+        int n = 4000;
+        double h = (b - a) / n;
+        double s = f.applyAsDouble(a) + f.applyAsDouble(b);
+        for (int k = 1; k < n; k++) {
+            s += (k % 2 == 1 ? 4 : 2) * f.applyAsDouble(a + k * h);
+        }
+        return s * h / 3;
+    }
 }

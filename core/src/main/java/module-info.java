@@ -19,6 +19,8 @@ module org.gdcert.core {
     exports org.gdcert.core.run;
     exports org.gdcert.core.json;
     exports org.gdcert.core.backend;
+    exports org.gdcert.core.io;
+    exports org.gdcert.core.math;
 
     opens org.gdcert.core.registry to com.google.guice;
 
@@ -30,4 +32,20 @@ module org.gdcert.core {
     uses org.gdcert.core.spi.MonitorProvider;
     uses org.gdcert.core.spi.DataSourceProvider;
     uses org.gdcert.core.spi.LabelSourceProvider;
+
+    provides org.gdcert.core.spi.DataSourceProvider with
+            org.gdcert.core.data.SphereDataProvider,
+            org.gdcert.core.data.GaussianDataProvider,
+            org.gdcert.core.data.CsvDataProvider,
+            org.gdcert.core.data.NpyDataProvider,
+            org.gdcert.core.data.IdxDataProvider,
+            org.gdcert.core.data.FashionMnistDataProvider;
+    provides org.gdcert.core.spi.LabelSourceProvider with
+            org.gdcert.core.data.SignLabelsProvider,
+            org.gdcert.core.data.Pm1LabelsProvider,
+            org.gdcert.core.data.GaussianLabelsProvider,
+            org.gdcert.core.data.OneHotLabelsProvider,
+            org.gdcert.core.data.TeacherLabelsProvider,
+            org.gdcert.core.data.LinearLabelsProvider,
+            org.gdcert.core.data.SourceLabelsProvider;
 }

@@ -38,7 +38,7 @@ public final class Json {
             if (value.isPresent()) {
                 put(key, value.getAsDouble());
             } else {
-                put(key, null);
+                put(key, (Object) null);
             }
             return this;
         }

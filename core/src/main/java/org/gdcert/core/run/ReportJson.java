@@ -37,7 +37,7 @@ public final class ReportJson {
                 .put("step_size_bound", r.stepSizeBound());
         r.lossBound().ifPresentOrElse(b -> o.put("loss_bound", Json.object().put("axis", b.axis()).put("initial",
                 b.initial()).put("rate", b.rate()).put("formula", b.formula()).put("tag", b.tag().word()).build()),
-                () -> o.put("loss_bound", null));
+                () -> o.put("loss_bound", (Object) null));
         return o.put("notes", notes).build();
     }
 

@@ -2,17 +2,15 @@ package org.gdcert.core.run;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.gdcert.core.io.AtomicFiles;
+import org.gdcert.core.io.Npy;
 import org.gdcert.core.linalg.HostMatrix;
 
 /**
@@ -59,9 +57,18 @@ public final class ResultWriter implements AutoCloseable {
         writeAtomically(dir.resolve(name), out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** Writes via a temporary file in the same folder and an atomic rename ({@link AtomicFiles}). */
+    public static void writeAtomically(Path target, AtomicFiles.StreamWriter content) {
+        try {
+            AtomicFiles.write(target, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Writes a matrix as a NumPy {@code .npy} file (float64, C order). */
     public void writeNpy(String name, HostMatrix m) {
-        writeAtomically(dir.resolve(name), out -> writeNpy(out, m));
+        Npy.write(dir.resolve(name), m);
     }
 
     /** Streams trajectory rows to {@code trajectory.csv.partial}. */
@@ -106,64 +113,11 @@ public final class ResultWriter implements AutoCloseable {
         finishTrajectory();
     }
 
-    /** Something that writes a file's bytes. */
-    @FunctionalInterface
-    public interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes via a temporary file in the same folder and an atomic rename. */
-    public static void writeAtomically(Path target, Content content) {
-        Path parent = target.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-            try {
-                try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(tmp,
-                        StandardOpenOption.TRUNCATE_EXISTING))) {
-                    content.writeTo(out);
-                }
-                move(tmp, target);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        }
-    }
-
     private static void move(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private static void writeNpy(OutputStream out, HostMatrix m) throws IOException {
-        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (" + m.rows() + ", " + m.cols() + "), }";
-        int headerLen = dict.length() + 1;
-        int total = 10 + headerLen;
-        int pad = (64 - total % 64) % 64;
-        StringBuilder h = new StringBuilder(dict);
-        for (int i = 0; i < pad; i++) {
-            h.append(' ');
-        }
-        h.append('\n');
-        byte[] hb = h.toString().getBytes(StandardCharsets.US_ASCII);
-        out.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0});
-        out.write(hb.length & 0xff);
-        out.write((hb.length >> 8) & 0xff);
-        out.write(hb);
-        ByteBuffer buf = ByteBuffer.allocate(8 * 4096).order(ByteOrder.LITTLE_ENDIAN);
-        double[] d = m.data();
-        for (int i = 0; i < d.length; i++) {
-            if (!buf.hasRemaining()) {
-                out.write(buf.array(), 0, buf.position());
-                buf.clear();
-            }
-            buf.putDouble(d[i]);
-        }
-        out.write(buf.array(), 0, buf.position());
     }
 }

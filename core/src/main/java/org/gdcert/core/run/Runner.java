@@ -1,8 +1,6 @@
 package org.gdcert.core.run;
 
 import com.google.inject.Inject;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -134,6 +132,43 @@ public final class Runner {
     public RunResult run(RunSpec spec, RunListener listener, BooleanSupplier cancelled) {
         long t0 = System.nanoTime();
         Instant started = Instant.now();
+        Configured<Backend> backendC = spec.backend().create();
+        try (Backend backend = backendC.instance()) {
+            Prepared p = prepare(spec, backend, listener);
+            return runOn(spec, backend, p, listener, cancelled, t0, started);
+        }
+    }
+
+    /** What {@code gdcert check} shows: θ0's certificates and the step size training would use. */
+    public record Check(RunSpec spec, int samples, int dimension, double initialLoss, List<CertificateReport> reports,
+            double stepSize, String stepSizeSource) {
+        public Check {
+            reports = List.copyOf(reports);
+        }
+    }
+
+    /** Loads data, draws θ0, resolves the step size and assesses the certificates, without training or writing. */
+    public Check check(RunSpec spec, RunListener listener) {
+        Configured<Backend> backendC = spec.backend().create();
+        try (Backend backend = backendC.instance()) {
+            Prepared p = prepare(spec, backend, listener);
+            double eta = p.optimizer().params().schema().find("eta").isPresent()
+                    && p.optimizer().params().symbol("eta").isEmpty() ? p.optimizer().params().getDouble("eta")
+                    : Double.NaN;
+            double phi0 = 0.5 * squaredDistance(backend, p.network(), p.x(), p.y());
+            return new Check(spec, p.data().inputs().rows(), p.data().inputs().cols(), phi0, p.reports(), eta,
+                    p.etaSource());
+        }
+    }
+
+    /** Everything set up before training. */
+    private record Prepared(LoadedData data, List<Configured<Initializer>> inits, List<HostMatrix> w0,
+            List<HostMatrix> b0, Matrix x, Matrix y, ParameterSet params, ParameterSet initial, Network network,
+            PluginChoice<Optimizer> optimizer, String etaSource, Axis axis, List<Configured<Certificate>> certs,
+            CertificateContext context, List<CertificateReport> reports) {
+    }
+
+    private Prepared prepare(RunSpec spec, Backend backend, RunListener listener) {
         LoadedData data;
         try {
             data = loadData(spec.data(), spec.seed());
@@ -151,15 +186,6 @@ public final class Runner {
         }
         List<Configured<Initializer>> inits = spec.initializers().stream().map(PluginChoice::create).toList();
         List<HostMatrix[]> theta0 = initialize(net, inits, data.inputs(), data.targets(), spec.seed());
-        Configured<Backend> backendC = spec.backend().create();
-        try (Backend backend = backendC.instance()) {
-            return runOn(spec, backend, data, inits, theta0, listener, cancelled, t0, started);
-        }
-    }
-
-    private RunResult runOn(RunSpec spec, Backend backend, LoadedData data, List<Configured<Initializer>> inits,
-            List<HostMatrix[]> theta0, RunListener listener, BooleanSupplier cancelled, long t0, Instant started) {
-        NetworkSpec net = spec.network();
         List<HostMatrix> w0 = theta0.stream().map(a -> a[0]).toList();
         List<HostMatrix> b0 = new ArrayList<>();
         theta0.forEach(a -> b0.add(a[1]));
@@ -202,11 +228,27 @@ public final class Runner {
                     bound, holding.checker(), holding.theorem());
             listener.message(String.format(Locale.ROOT, "eta=certified: η = %.6g = %.2f × η_max of %s", eta,
                     CERTIFIED_FRACTION, holding.checker()));
-            ctx = context(spec, network, data, w0, b0, inits, optChoice, axis,
-                    OptionalDouble.of(eta));
+            ctx = context(spec, network, data, w0, b0, inits, optChoice, axis, OptionalDouble.of(eta));
             reports = assess(certs, ctx);
         }
-        Configured<Optimizer> optimizer = optChoice.create();
+        return new Prepared(data, inits, w0, b0, x, y, params, initial, network, optChoice, etaSource, axis, certs, ctx,
+                reports);
+    }
+
+    private RunResult runOn(RunSpec spec, Backend backend, Prepared p, RunListener listener, BooleanSupplier cancelled,
+            long t0, Instant started) {
+        LoadedData data = p.data();
+        List<HostMatrix> w0 = p.w0();
+        List<HostMatrix> b0 = p.b0();
+        Matrix x = p.x();
+        Matrix y = p.y();
+        ParameterSet params = p.params();
+        Network network = p.network();
+        List<Configured<Certificate>> certs = p.certs();
+        List<CertificateReport> reports = p.reports();
+        CertificateContext ctx = p.context();
+        String etaSource = p.etaSource();
+        Configured<Optimizer> optimizer = p.optimizer().create();
         double eta = optimizer.instance().stepSize().orElse(Double.NaN);
 
         ResultWriter out = new ResultWriter(spec.directory());
@@ -215,7 +257,7 @@ public final class Runner {
         out.writeNpy("X.npy", data.inputs());
         out.writeNpy("Y.npy", data.targets());
         writeTheta(out, "theta0", w0, b0);
-        Provenance prov = provenance(spec, backend, data, inits, optimizer, certs, started);
+        Provenance prov = provenance(spec, backend, data, p.inits(), optimizer, certs, started);
         out.writeText("provenance.json", Json.write(provenanceJson(prov)));
 
         List<RunControl.Watched> watched = new ArrayList<>();
@@ -232,7 +274,7 @@ public final class Runner {
             }
             m.ifPresent(mon -> watched.add(new RunControl.Watched(mon, 1)));
         }
-        RunControl control = new RunControl(spec.runId(), spec.stop(), spec.schedule(), network, x, y, initial, axis,
+        RunControl control = new RunControl(spec.runId(), spec.stop(), spec.schedule(), network, x, y, p.initial(), p.axis(),
                 eta, watched, out::appendRow, listener, cancelled);
         out.startTrajectory(control.trajectory().columns());
         double initialLoss = 0.5 * squaredDistance(backend, network, x, y);
@@ -353,7 +395,7 @@ public final class Runner {
                 System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 Runtime.getRuntime().availableProcessors(), backend.describe(), used,
-                fingerprint(data.inputs(), data.targets()), data.dataset().description(), sha256(spec.source()),
+                org.gdcert.core.data.Datasets.fingerprint(data.inputs(), data.targets()), data.dataset().description(), sha256(spec.source()),
                 started, spec.bindings());
     }
 
@@ -391,25 +433,6 @@ public final class Runner {
         o.put("checks", r.checks().stream().map(ReportJson::check).toList());
         o.put("notes", control.notes());
         return o.build();
-    }
-
-    /** SHA-256 of the shapes and little-endian bytes of the matrices, hex. */
-    public static String fingerprint(HostMatrix... ms) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (HostMatrix m : ms) {
-                ByteBuffer bb = ByteBuffer.allocate(8 * Math.max(2, m.data().length)).order(ByteOrder.LITTLE_ENDIAN);
-                md.update(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(m.rows()).putInt(m.cols())
-                        .array());
-                for (double v : m.data()) {
-                    bb.putDouble(v);
-                }
-                md.update(bb.array(), 0, bb.position());
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sha256(String s) {

@@ -75,6 +75,21 @@ class RunnerTest {
     }
 
     @Test
+    void numpyLoadsTheRunsArraysAndReproducesTheFinalLoss() {
+        org.gdcert.core.testing.Python.assumeNumpy();
+        RunResult r = new Runner(plugins).run(spec(0.05).build());
+        String out = org.gdcert.core.testing.Python.runCode(String.join("\n",
+                "import numpy as np, sys",
+                "d = sys.argv[1]",
+                "X = np.load(d + '/X.npy'); Y = np.load(d + '/Y.npy')",
+                "W1 = np.load(d + '/theta_final_W1.npy'); W2 = np.load(d + '/theta_final_W2.npy')",
+                "F = np.tanh(X @ W1) @ W2",
+                "print(repr(0.5 * np.sum((F - Y) ** 2)))"), r.directory().toString()).trim();
+        assertThat(Double.parseDouble(out)).isCloseTo(r.finalLoss(), org.assertj.core.data.Offset.offset(
+                1e-12 * Math.max(1, r.finalLoss())));
+    }
+
+    @Test
     void sameSeedGivesBitIdenticalRuns() throws IOException {
         RunResult a = new Runner(plugins).run(spec(0.05).build());
         RunResult b = new Runner(plugins).run(spec(0.05).runId("again").build());

@@ -25,7 +25,7 @@ public final class NtkProvider implements CertificateProvider {
                         .withRange(0, 1e6),
                 ParameterSpec.integer("iterations", 100, "most Lanczos products with K (matrix-free case)")
                         .withRange(2, 1e6),
-                ParameterSpec.real("tolerance", 1e-8, "relative residual at which lambda_max counts as converged")
+                ParameterSpec.real("tolerance", 1e-8, "relative residual at which the extreme Ritz values count as converged")
                         .positive(),
                 ParameterSpec.integer("every", 10, "monitor: recompute the spectrum every this many recorded "
                         + "iterates").withRange(1, 1e9));

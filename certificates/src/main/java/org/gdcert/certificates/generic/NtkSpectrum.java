@@ -67,7 +67,7 @@ public record NtkSpectrum(double min, double max, double minResidual, double max
                     System.arraycopy(hw.data(), 0, out, 0, dim);
                 }
             };
-            Lanczos.Result r = Lanczos.run(op, Lanczos.Target.MAX, tolerance, iterations, seed);
+            Lanczos.Result r = Lanczos.run(op, Lanczos.Target.BOTH, tolerance, iterations, seed);
             return new NtkSpectrum(r.min(), r.max(), r.minResidual(), r.maxResidual(), r.iterations(), false,
                     String.format(Locale.ROOT, "matrix-free Lanczos on v -> J(Jᵀv), %d products (one VJP + one JVP "
                             + "each, full reorthogonalisation); λ_max residual %.2e, λ_min residual %.2e",

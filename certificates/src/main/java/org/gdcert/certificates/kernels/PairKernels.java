@@ -1,5 +1,7 @@
 package org.gdcert.certificates.kernels;
 
+import org.gdcert.core.math.SpecialFunctions;
+
 /**
  * Closed forms of E[σ(u)σ(v)] for (u, v) ~ N(0, [[qa, c], [c, qb]]) (spec
  * certificates-nguyen.md §3.1, [derived], checked against quadrature by the spec's
@@ -7,7 +9,7 @@ package org.gdcert.certificates.kernels;
  */
 public final class PairKernels {
     private static final double TWO_PI = 2 * Math.PI;
-    private static final double SQRT_2PI = Math.sqrt(TWO_PI);
+    private static final double SQRT_2PI = SpecialFunctions.SQRT_2PI;
 
     private PairKernels() {
     }
@@ -64,52 +66,11 @@ public final class PairKernels {
     }
 
     static double normalPdf(double z) {
-        return Math.exp(-0.5 * z * z) / SQRT_2PI;
+        return SpecialFunctions.normalPdf(z);
     }
 
-    /** Φ(z), accurate to ~1e-15 (series for |z| &lt; 5, continued fraction beyond). */
+    /** Φ(z) (core's Cody-based normal cdf, accurate in the tails). */
     static double normalCdf(double z) {
-        double x = z / Math.sqrt(2);
-        if (x >= 0) {
-            return 1 - 0.5 * erfc(x);
-        }
-        return 0.5 * erfc(-x);
-    }
-
-    /** erfc(x) for x ≥ 0. */
-    static double erfc(double x) {
-        if (x < 3) {
-            // erf(x) = 2/√π e^{−x²} Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): positive terms, no cancellation
-            double term = x;
-            double sum = x;
-            double x2 = x * x;
-            for (int n = 1; n < 200; n++) {
-                term *= 2 * x2 / (2 * n + 1);
-                sum += term;
-                if (term < 1e-17 * sum) {
-                    break;
-                }
-            }
-            return 1 - 2 / Math.sqrt(Math.PI) * Math.exp(-x2) * sum;
-        }
-        // continued fraction erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), Lentz
-        double tiny = 1e-300;
-        double f = x;
-        double cc = x;
-        double d = 0;
-        for (int n = 1; n < 500; n++) {
-            double an = n / 2.0;
-            d = x + an * d;
-            d = d == 0 ? tiny : d;
-            cc = x + an / cc;
-            cc = cc == 0 ? tiny : cc;
-            d = 1 / d;
-            double delta = cc * d;
-            f *= delta;
-            if (Math.abs(delta - 1) < 1e-16) {
-                break;
-            }
-        }
-        return Math.exp(-x * x) / Math.sqrt(Math.PI) / f;
+        return SpecialFunctions.normalCdf(z);
     }
 }

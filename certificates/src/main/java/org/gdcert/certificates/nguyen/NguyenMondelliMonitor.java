@@ -112,7 +112,8 @@ final class NguyenMondelliMonitor implements Monitor {
                 MonitorCheck.Kind.REGIME, tol, "cheap Weyl surrogate of σ_N(F_1^k) >= λ_F/2");
         invariants = new CheckTracker("nguyen_mondelli: invariants (21)", MonitorCheck.Kind.REGIME, tol,
                 "σ_N(F_1^k) >= λ_F/2, ‖W_l^k‖_2 <= (3/2)λ̄_l, σ_min(W_l^k) >= λ_l/2 (l >= 3), every "
-                        + this.exactEvery + " recorded iterates; worst ratio over the three");
+                        + this.exactEvery + " recorded iterates (implied by Weyl whenever the movement and drift checks hold); "
+                        + "worst ratio over the three");
         pl = new CheckTracker("nguyen_mondelli: PL ‖∇_{W_2}Φ‖² >= 2α_0Φ", MonitorCheck.Kind.REGIME, tol,
                 "ratio 2α_0Φ/‖∇_{W_2}Φ‖²");
         descent = new CheckTracker("nguyen_mondelli: descent lemma", MonitorCheck.Kind.REGIME, tol,

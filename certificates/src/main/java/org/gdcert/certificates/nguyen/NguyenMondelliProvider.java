@@ -31,7 +31,8 @@ public final class NguyenMondelliProvider implements CertificateProvider {
                         "Gauss-Hermite nodes per dimension for lambda_* when sigma has no closed form").withRange(4,
                                 400),
                 ParameterSpec.integer("exact_every", 10,
-                        "monitor: exact spectral invariants (21) every this many recorded iterates").withRange(1,
+                        "monitor: exact spectral invariants (21) every this many recorded iterates (each costs about one "
+                                + "assessment's spectral work)").withRange(1,
                                 1e9),
                 ParameterSpec.real("monitor_tolerance", 0,
                         "monitor: relative tolerance; 0 means max(1e-9, 100 N n_L eps)").nonNegative());

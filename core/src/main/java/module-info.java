@@ -21,6 +21,7 @@ module org.gdcert.core {
     exports org.gdcert.core.backend;
     exports org.gdcert.core.io;
     exports org.gdcert.core.math;
+    exports org.gdcert.core.spectral;
 
     opens org.gdcert.core.registry to com.google.guice;
 

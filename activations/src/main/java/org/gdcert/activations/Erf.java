@@ -17,7 +17,7 @@ final class Erf implements Activation {
     static final double SECOND_DERIVATIVE_MAX = Math.sqrt(8.0 / (Math.E * Math.PI));
 
     private static final ActivationProperties PROPERTIES = new ActivationProperties(true, false, 0.0,
-            SpecialFunctions.TWO_OVER_SQRT_PI, SECOND_DERIVATIVE_MAX, true, false);
+            SpecialFunctions.TWO_OVER_SQRT_PI, SECOND_DERIVATIVE_MAX, true, false, true);
 
     @Override
     public double value(double x) {

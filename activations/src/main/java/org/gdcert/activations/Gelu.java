@@ -21,7 +21,7 @@ final class Gelu implements Activation {
     static final double SECOND_DERIVATIVE_MAX = 2.0 * SpecialFunctions.INV_SQRT_2PI;
 
     private static final ActivationProperties PROPERTIES = new ActivationProperties(true, true, DERIVATIVE_MIN,
-            DERIVATIVE_MAX, SECOND_DERIVATIVE_MAX, true, false);
+            DERIVATIVE_MAX, SECOND_DERIVATIVE_MAX, true, false, true);
 
     @Override
     public double value(double x) {

@@ -14,7 +14,7 @@ final class Sigmoid implements Activation {
     static final double SECOND_DERIVATIVE_MAX = 1.0 / (6.0 * Math.sqrt(3.0));
 
     private static final ActivationProperties PROPERTIES =
-            new ActivationProperties(false, false, 0.0, 0.25, SECOND_DERIVATIVE_MAX, true, false);
+            new ActivationProperties(false, false, 0.0, 0.25, SECOND_DERIVATIVE_MAX, true, false, true);
 
     @Override
     public double value(double x) {

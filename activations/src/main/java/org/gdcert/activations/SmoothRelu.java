@@ -52,7 +52,7 @@ final class SmoothRelu implements Activation {
         this.s = oneMinusGamma / (beta * SpecialFunctions.SQRT_2PI);
         this.invS = 1 / s;
         this.sPhi0 = oneMinusGamma / (2 * Math.PI * beta);
-        this.properties = new ActivationProperties(true, true, gamma, 1.0, beta, true, false);
+        this.properties = new ActivationProperties(true, true, gamma, 1.0, beta, true, false, true);
     }
 
     double gamma() {

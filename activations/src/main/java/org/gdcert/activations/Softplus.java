@@ -12,7 +12,7 @@ import org.gdcert.core.spi.ActivationProperties;
 final class Softplus implements Activation {
 
     private static final ActivationProperties PROPERTIES =
-            new ActivationProperties(false, false, 0.0, 1.0, 0.25, true, false);
+            new ActivationProperties(false, false, 0.0, 1.0, 0.25, true, false, true);
 
     @Override
     public double value(double x) {

@@ -17,7 +17,7 @@ final class Tanh implements Activation {
     private static final double SMALL = 0.55;
 
     private static final ActivationProperties PROPERTIES =
-            new ActivationProperties(true, true, 0.0, 1.0, SECOND_DERIVATIVE_MAX, true, false);
+            new ActivationProperties(true, true, 0.0, 1.0, SECOND_DERIVATIVE_MAX, true, false, true);
 
     private static double expm1NegTwice(double t, double u) {
         return t < SMALL ? (u == 1.0 ? -2.0 * t : (u - 1.0) * (-2.0 * t / Math.log(u))) : u - 1.0;

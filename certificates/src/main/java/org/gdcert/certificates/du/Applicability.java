@@ -25,13 +25,6 @@ import org.gdcert.core.train.Axis;
  * paper's models at all, is still returned so that diagnostics can run.
  */
 final class Applicability {
-    /**
-     * Activations known to be real-analytic and not polynomials (Condition 3.2). gdcert's
-     * {@link ActivationProperties} has no analyticity flag, so this is decided by the provider
-     * name; any other smooth activation is UNDECIDABLE.
-     */
-    static final Set<String> ANALYTIC = Set.of("softplus", "sigmoid", "tanh", "erf", "sin", "cos", "gelu", "silu",
-            "swish", "smoothrelu");
     /** Initializers that sample i.i.d. N(0,1) whatever the layer (seed 002's construction). */
     static final Set<String> UNIT_GAUSSIAN = Set.of("standard_normal", "du", "du_ntk", "ntk", "seed002");
     /** Initializers whose name says they sample N(0, v) with a parameter for v or its square root. */
@@ -263,13 +256,12 @@ final class Applicability {
             checks.add(CheckItem.fail("DU-ACT-02", act + " is not analytic (declared "
                     + (p.piecewiseLinear() ? "piecewise linear" : "not C²") + "); Condition 3.2 needs a real-analytic, "
                     + "non-polynomial σ"));
-        } else if (ANALYTIC.contains(act.name())) {
-            checks.add(CheckItem.pass("DU-ACT-02", act.name() + " is real-analytic and not a polynomial "
-                    + "(Condition 3.2)"));
+        } else if (p.analytic()) {
+            checks.add(CheckItem.pass("DU-ACT-02", act.name() + " is real-analytic and not a polynomial, as its "
+                    + "plugin declares (Condition 3.2)"));
         } else {
-            checks.add(new CheckItem("DU-ACT-02", CheckItem.Status.UNDECIDABLE, "analyticity of " + act.name()
-                    + " is not declared (gdcert's activation properties carry no analyticity flag; known analytic: "
-                    + String.join(", ", ANALYTIC.stream().sorted().toList()) + "); Condition 3.2 is undecidable"));
+            checks.add(new CheckItem("DU-ACT-02", CheckItem.Status.UNDECIDABLE, act.name()
+                    + " does not declare itself real-analytic and non-polynomial; Condition 3.2 is undecidable"));
         }
     }
 

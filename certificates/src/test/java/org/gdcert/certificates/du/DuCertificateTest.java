@@ -200,7 +200,7 @@ class DuCertificateTest {
     @Test
     void t14UnknownAnalyticityIsUndecidable() {
         CertificateReport r = assess(new DuFixtures.Ctx(DuFixtures.fc(3, 32, 2, "mystery",
-                DuTestActivations.withoutClosedForms(DuTestActivations.TANH)), D3, Y3));
+                DuTestActivations.undeclaredAnalyticity(DuTestActivations.TANH)), D3, Y3));
         assertThat(r.verdict()).isEqualTo(Verdict.INAPPLICABLE);
         assertThat(reasons(r)).contains("DU-ACT-02 UNDECIDABLE");
     }

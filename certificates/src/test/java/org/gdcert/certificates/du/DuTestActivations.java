@@ -57,24 +57,24 @@ final class DuTestActivations {
 
     static final Activation SOFTPLUS = new Simple(x -> x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)),
             DuTestActivations::sigmoid, x -> sigmoid(x) * (1 - sigmoid(x)),
-            new ActivationProperties(false, false, 0, 1, 0.25, true, false));
+            new ActivationProperties(false, false, 0, 1, 0.25, true, false, true));
 
     static final Activation SIGMOID = new Simple(DuTestActivations::sigmoid, x -> sigmoid(x) * (1 - sigmoid(x)),
             x -> sigmoid(x) * (1 - sigmoid(x)) * (1 - 2 * sigmoid(x)),
-            new ActivationProperties(false, false, 0, 0.25, 1 / (6 * Math.sqrt(3)), true, false));
+            new ActivationProperties(false, false, 0, 0.25, 1 / (6 * Math.sqrt(3)), true, false, true));
 
     static final Activation TANH = new Simple(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x),
             x -> -2 * Math.tanh(x) * (1 - Math.tanh(x) * Math.tanh(x)),
-            new ActivationProperties(true, true, 0, 1, 4 / (3 * Math.sqrt(3)), true, false));
+            new ActivationProperties(true, true, 0, 1, 4 / (3 * Math.sqrt(3)), true, false, true));
 
     static final Activation SILU = new Simple(x -> x * sigmoid(x), x -> sigmoid(x) * (1 + x * (1 - sigmoid(x))),
             x -> sigmoid(x) * (1 - sigmoid(x)) * (2 + x * (1 - 2 * sigmoid(x))),
-            new ActivationProperties(true, false, -0.0998393, 1.0998393, 0.5, true, false));
+            new ActivationProperties(true, false, -0.0998393, 1.0998393, 0.5, true, false, true));
 
     static final Activation GELU = new Simple(x -> x * normalCdf(x),
             x -> normalCdf(x) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI),
             x -> (2 - x * x) * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI),
-            new ActivationProperties(true, false, -0.1289041, 1.1289041, 2 / Math.sqrt(2 * Math.PI), true, false));
+            new ActivationProperties(true, false, -0.1289041, 1.1289041, 2 / Math.sqrt(2 * Math.PI), true, false, true));
 
     /** erf with the closed forms of §3.1.4. */
     static final Activation ERF = new Simple(DuTestActivations::erf, x -> 2 / Math.sqrt(Math.PI) * Math.exp(-x * x),
@@ -94,7 +94,7 @@ final class DuTestActivations {
 
     /** sin with closed forms. */
     static final Activation SIN = new Simple(Math::sin, Math::cos, x -> -Math.sin(x),
-            new ActivationProperties(true, true, -1, 1, 1, true, false)) {
+            new ActivationProperties(true, true, -1, 1, 1, true, false, true)) {
         @Override
         public OptionalDouble gaussianPairExpectation(double a, double b, double c) {
             return OptionalDouble.of(Math.exp(-(a + b) / 2) * Math.sinh(c));
@@ -108,7 +108,7 @@ final class DuTestActivations {
 
     /** cos with closed forms (σ' = −sin, so Ė = E[sin u sin v]). */
     static final Activation COS = new Simple(Math::cos, x -> -Math.sin(x), x -> -Math.cos(x),
-            new ActivationProperties(false, false, -1, 1, 1, true, false)) {
+            new ActivationProperties(false, false, -1, 1, 1, true, false, true)) {
         @Override
         public OptionalDouble gaussianPairExpectation(double a, double b, double c) {
             return OptionalDouble.of(Math.exp(-(a + b) / 2) * Math.cosh(c));
@@ -151,6 +151,14 @@ final class DuTestActivations {
     /** The same function without closed forms, to validate them against quadrature. */
     static Activation withoutClosedForms(Activation a) {
         return new Simple(a::value, a::derivative, a::secondDerivative, a.properties());
+    }
+
+    /** The same function, with properties that do not declare analyticity. */
+    static Activation undeclaredAnalyticity(Activation a) {
+        ActivationProperties p = a.properties();
+        return new Simple(a::value, a::derivative, a::secondDerivative, new ActivationProperties(p.zeroAtZero(),
+                p.contractive(), p.derivativeMin(), p.derivativeMax(), p.derivativeLipschitz(), p.smooth(),
+                p.piecewiseLinear()));
     }
 
     static Configured<Activation> configured(String name, Activation a) {

@@ -11,6 +11,8 @@ package org.gdcert.core.spi;
  *     {@code +Infinity} when σ' is not Lipschitz (ReLU)
  * @param smooth σ is C² (twice continuously differentiable) on all of ℝ
  * @param piecewiseLinear σ is piecewise linear (ReLU, leaky ReLU, identity)
+ * @param analytic σ is real-analytic and not a polynomial (seed 002's Condition 3.2: softplus,
+ *     tanh, sigmoid, erf, GELU, the smoothed ReLU; not ReLU, not the identity)
  */
 public record ActivationProperties(
         boolean zeroAtZero,
@@ -19,7 +21,8 @@ public record ActivationProperties(
         double derivativeMax,
         double derivativeLipschitz,
         boolean smooth,
-        boolean piecewiseLinear) {
+        boolean piecewiseLinear,
+        boolean analytic) {
 
     public ActivationProperties {
         if (Double.isNaN(derivativeMin) || Double.isNaN(derivativeMax) || derivativeMin > derivativeMax) {
@@ -28,6 +31,15 @@ public record ActivationProperties(
         if (!(derivativeLipschitz >= 0)) {
             throw new IllegalArgumentException("derivativeLipschitz must be >= 0 or +Infinity");
         }
+        if (analytic && (piecewiseLinear || !smooth)) {
+            throw new IllegalArgumentException("an analytic activation is smooth and not piecewise linear");
+        }
+    }
+
+    /** Properties without the analyticity declaration (analytic = false: undeclared). */
+    public ActivationProperties(boolean zeroAtZero, boolean contractive, double derivativeMin, double derivativeMax,
+            double derivativeLipschitz, boolean smooth, boolean piecewiseLinear) {
+        this(zeroAtZero, contractive, derivativeMin, derivativeMax, derivativeLipschitz, smooth, piecewiseLinear, false);
     }
 
     /** sup |σ'|. */

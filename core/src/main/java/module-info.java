@@ -24,6 +24,7 @@ module org.gdcert.core {
     exports org.gdcert.core.spectral;
 
     opens org.gdcert.core.registry to com.google.guice;
+    opens org.gdcert.core.run to com.google.guice;
 
     uses org.gdcert.core.spi.ActivationProvider;
     uses org.gdcert.core.spi.InitializerProvider;

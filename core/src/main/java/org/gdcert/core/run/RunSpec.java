@@ -105,6 +105,11 @@ public record RunSpec(
                 monitors, certificates, backend, reduction, root, source);
     }
 
+    public RunSpec withExperiment(String name) {
+        return new RunSpec(name, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule, monitors,
+                certificates, backend, reduction, outputRoot, source);
+    }
+
     public RunSpec withRunId(String id, Map<String, String> b) {
         return new RunSpec(experiment, id, b, seed, data, network, initializers, optimizer, stop, schedule, monitors,
                 certificates, backend, reduction, outputRoot, source);

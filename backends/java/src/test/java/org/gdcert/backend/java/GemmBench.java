@@ -22,10 +22,12 @@ import org.gdcert.core.spi.Matrix;
  *
  * System properties: {@code bench.size} (default 1024), {@code bench.threads} (2),
  * {@code bench.reps} (timed repetitions, 10), {@code bench.shapes} (true: also the transposed and
- * network shapes, and float). Timings alternate between the two libraries so both see the same load;
- * each figure is the median of the repetitions.
+ * network shapes, and float). Every case first runs for two seconds (JIT warm-up); the timed runs of
+ * the two libraries alternate so that both see the same load; each figure is the median of the
+ * repetitions.
  */
 public final class GemmBench {
+    private static final double WARM_UP_SECONDS = 2;
     private GemmBench() {
     }
 
@@ -50,10 +52,8 @@ public final class GemmBench {
             Matrix jc = java.zeros(size, size);
             Runnable ours = () -> java.gemm(false, false, 1, ja, jb, 0, jc);
             Runnable ejml = () -> CommonOps_DDRM.mult(ea, eb, ec);
-            for (int w = 0; w < 3; w++) {
-                ours.run();
-                ejml.run();
-            }
+            warmUp(ours);
+            warmUp(ejml);
             double[] tOurs = new double[reps];
             double[] tEjml = new double[reps];
             for (int r = 0; r < reps; r++) {
@@ -91,9 +91,7 @@ public final class GemmBench {
             Matrix b = be.upload(transB ? random(n, k, rng) : random(k, n, rng));
             Matrix c = be.zeros(m, n);
             Runnable run = () -> be.gemm(transA, transB, 1, a, b, 0, c);
-            for (int w = 0; w < 3; w++) {
-                run.run();
-            }
+            warmUp(run);
             double[] t = new double[reps];
             for (int r = 0; r < reps; r++) {
                 t[r] = seconds(run);
@@ -123,6 +121,14 @@ public final class GemmBench {
             d[i] = rng.nextDouble(-1, 1);
         }
         return m;
+    }
+
+    /** Runs {@code r} for {@value #WARM_UP_SECONDS} s so that C2 has compiled the loops. */
+    private static void warmUp(Runnable r) {
+        long end = System.nanoTime() + (long) (WARM_UP_SECONDS * 1e9);
+        do {
+            r.run();
+        } while (System.nanoTime() < end);
     }
 
     private static double seconds(Runnable r) {

@@ -2,13 +2,15 @@ package org.gdcert.core.backend;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A cache-blocked, packed, multi-threaded GEMM driver for row-major Java arrays, in double and
  * float. It owns everything but the kernel: small products go to {@link SmallGemm}; otherwise the
  * product is oriented so that the kernel's long (vectorised) dimension is the longer side of C,
- * C is cut into one rectangle per thread, and each thread runs the blocked loops over its rectangle
- * with its own packing buffers (a kernel {@link DoubleGemmKernel.Worker worker}):
+ * C is cut into rectangles (a few per thread), and the threads take rectangles from a shared counter
+ * until none is left, each running the blocked loops over its rectangle with its own packing buffers
+ * (a kernel {@link DoubleGemmKernel.Worker worker}):
  *
  * <pre>
  * for each column block jc (≤ nc columns)
@@ -16,8 +18,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *     for each row panel ic (mr rows)       pack op(A)[ic, pc]; C[ic, jc] := α·Â·B̂ + (pc == 0 ? β : 1)·C[ic, jc]
  * </pre>
  *
- * <p>The depth blocks depend on k only and every entry of C is summed in the same order whatever
- * thread computes it, so results do not depend on the number of threads. With beta == 0 the old C is
+ * <p>Taking rectangles dynamically keeps all threads busy when one of them is slowed down (a loaded
+ * machine); rectangles are independent, so no thread waits for another before the end. The depth
+ * blocks depend on k only and every entry of C is summed in the same order whatever rectangle holds
+ * it, so results do not depend on the number of threads. With beta == 0 the old C is
  * never read. A backend swaps the kernel ({@link DoubleGemmKernel}, {@link FloatGemmKernel}) and
  * keeps the rest.
  */
@@ -26,8 +30,10 @@ public final class BlockedGemm {
     public static final long SMALL_WORK = 32L * 32 * 32;
     /** Matrix–vector shapes (C with fewer rows or columns than this) run the direct loops. */
     public static final int SMALL_SIDE = 4;
-    /** The driver gives each thread at least this many multiply-adds (a fork costs tens of µs). */
-    public static final long WORK_PER_THREAD = 1L << 20;
+    /** Each rectangle of C holds at least this many multiply-adds (a fork costs tens of µs). */
+    public static final long WORK_PER_TASK = 1L << 20;
+    /** With several threads, C is cut into up to this many rectangles per thread. */
+    public static final int TASKS_PER_THREAD = 4;
 
     private final Parallel parallel;
     private final DoubleGemmKernel doubleKernel;
@@ -117,13 +123,15 @@ public final class BlockedGemm {
             double[] b, int ldb, double beta, double[] c, int rs, int cs, GemmBlocking bl) {
         Grid g = Grid.of(m, n, k, parallel.threads(), bl);
         int depth = bl.depthBlock(k);
-        parallel.forChunks(g.tasks(), g.tasks(), (from, to) -> {
+        AtomicInteger next = new AtomicInteger();
+        int runners = Math.min(parallel.threads(), g.tasks());
+        parallel.forChunks(runners, runners, (from, to) -> {
             DoubleGemmKernel.Worker w = doubleWorkers.poll();
             if (w == null) {
                 w = doubleKernel.newWorker();
             }
             try {
-                for (int t = from; t < to; t++) {
+                for (int t = next.getAndIncrement(); t < g.tasks(); t = next.getAndIncrement()) {
                     serial(w, bl, transA, transB, k, depth, alpha, a, lda, b, ldb, beta, c, rs, cs, g.rowStart(t),
                             g.rowEnd(t), g.colStart(t), g.colEnd(t));
                 }
@@ -137,13 +145,15 @@ public final class BlockedGemm {
             float[] b, int ldb, float beta, float[] c, int rs, int cs, GemmBlocking bl) {
         Grid g = Grid.of(m, n, k, parallel.threads(), bl);
         int depth = bl.depthBlock(k);
-        parallel.forChunks(g.tasks(), g.tasks(), (from, to) -> {
+        AtomicInteger next = new AtomicInteger();
+        int runners = Math.min(parallel.threads(), g.tasks());
+        parallel.forChunks(runners, runners, (from, to) -> {
             FloatGemmKernel.Worker w = floatWorkers.poll();
             if (w == null) {
                 w = floatKernel.newWorker();
             }
             try {
-                for (int t = from; t < to; t++) {
+                for (int t = next.getAndIncrement(); t < g.tasks(); t = next.getAndIncrement()) {
                     serial(w, bl, transA, transB, k, depth, alpha, a, lda, b, ldb, beta, c, rs, cs, g.rowStart(t),
                             g.rowEnd(t), g.colStart(t), g.colEnd(t));
                 }
@@ -195,35 +205,41 @@ public final class BlockedGemm {
     }
 
     /**
-     * C cut into gm × gn rectangles, one per task: rows at multiples of mr, columns at multiples of
-     * nStep, as square as the thread count allows (each thread packs the A rows and B columns its
-     * rectangle needs, so square rectangles pack least).
+     * C cut into gm × gn rectangles, the tasks: rows at multiples of mr, columns at multiples of
+     * nStep. One task on one thread; with t threads between half and all of
+     * {@value #TASKS_PER_THREAD}·t tasks of at least {@link #WORK_PER_TASK} multiply-adds, preferring
+     * square rectangles (each task packs the A rows and B columns its rectangle needs, so square
+     * rectangles pack least) and multiples of t (so the last round keeps every thread busy).
      */
     record Grid(int m, int n, int gm, int gn, int mr, int nStep) {
 
         static Grid of(int m, int n, int k, int threads, GemmBlocking bl) {
             long work = (long) m * n * k;
-            int max = (int) Math.max(1, Math.min(threads, work / WORK_PER_THREAD));
+            int max = threads <= 1 ? 1
+                    : (int) Math.max(1, Math.min((long) TASKS_PER_THREAD * threads, work / WORK_PER_TASK));
             int rowUnits = (m + bl.mr() - 1) / bl.mr();
             int colUnits = (n + bl.nStep() - 1) / bl.nStep();
-            for (int t = max; t > 1; t--) {
-                int bestGm = 0;
-                double bestScore = Double.POSITIVE_INFINITY;
+            int bestGm = 1;
+            int bestGn = 1;
+            double bestScore = Double.POSITIVE_INFINITY;
+            for (int t = max; t > 1 && t * 2 > max; t--) {
                 for (int gm = 1; gm <= t; gm++) {
-                    if (t % gm != 0 || gm > rowUnits || t / gm > colUnits) {
+                    int gn = t / gm;
+                    if (gm * gn != t || gm > rowUnits || gn > colUnits) {
                         continue;
                     }
-                    double score = Math.abs(Math.log(((double) m / gm) / ((double) n / (t / gm))));
-                    if (score < bestScore) {
+                    double score = Math.abs(Math.log(((double) m / gm) / ((double) n / gn)));
+                    if (t % threads != 0) {
+                        score += Math.log(2); // the last round would leave threads idle
+                    }
+                    if (score < bestScore - 1e-9) {
                         bestScore = score;
                         bestGm = gm;
+                        bestGn = gn;
                     }
                 }
-                if (bestGm > 0) {
-                    return new Grid(m, n, bestGm, t / bestGm, bl.mr(), bl.nStep());
-                }
             }
-            return new Grid(m, n, 1, 1, bl.mr(), bl.nStep());
+            return new Grid(m, n, bestGm, bestGn, bl.mr(), bl.nStep());
         }
 
         int tasks() {

@@ -154,7 +154,7 @@ class BlockedGemmTest {
                 int m = s[0];
                 int n = s[1];
                 BlockedGemm.Grid g = BlockedGemm.Grid.of(m, n, 1 << 20, threads, bl);
-                assertThat(g.tasks()).isBetween(1, threads);
+                assertThat(g.tasks()).isBetween(1, threads * BlockedGemm.TASKS_PER_THREAD);
                 int[] hits = new int[m * n];
                 for (int t = 0; t < g.tasks(); t++) {
                     assertThat(g.rowStart(t) % 4 == 0 || g.rowStart(t) == m).isTrue();
@@ -172,13 +172,19 @@ class BlockedGemmTest {
     }
 
     @Test
-    void gridUsesEveryThreadOnLargeProductsAndOneOnSmallOnes() {
+    void gridGivesEveryThreadSeveralTasksOnLargeProductsAndOneTaskToSmallOnes() {
         GemmBlocking bl = new GemmBlocking(4, 240, 256, 2, 8);
-        assertThat(BlockedGemm.Grid.of(1024, 1024, 1024, 2, bl).tasks()).isEqualTo(2);
-        assertThat(BlockedGemm.Grid.of(1024, 1024, 1024, 16, bl).tasks()).isEqualTo(16);
+        for (int threads : new int[] {2, 3, 4, 16}) {
+            BlockedGemm.Grid g = BlockedGemm.Grid.of(1024, 1024, 1024, threads, bl);
+            assertThat(g.tasks()).as("tasks for %d threads", threads)
+                    .isGreaterThanOrEqualTo(threads * BlockedGemm.TASKS_PER_THREAD / 2)
+                    .isLessThanOrEqualTo(threads * BlockedGemm.TASKS_PER_THREAD);
+            assertThat(g.tasks() % threads).isZero();
+        }
+        assertThat(BlockedGemm.Grid.of(1024, 1024, 1024, 1, bl).tasks()).isEqualTo(1);
         assertThat(BlockedGemm.Grid.of(2000, 64, 2000, 4, bl)).satisfies(g -> {
-            assertThat(g.gm()).isEqualTo(4);
-            assertThat(g.gn()).isEqualTo(1);
+            assertThat(g.gn()).as("a tall C is cut into row bands").isEqualTo(1);
+            assertThat(g.gm()).isEqualTo(16);
         });
         assertThat(BlockedGemm.Grid.of(64, 64, 64, 2, bl).tasks()).isEqualTo(1);
     }

@@ -36,9 +36,9 @@ public final class GemmBench {
         int threads = Integer.getInteger("bench.threads", 2);
         int reps = Integer.getInteger("bench.reps", 10);
         boolean shapes = Boolean.parseBoolean(System.getProperty("bench.shapes", "true"));
-        System.out.printf(Locale.ROOT, "GEMM benchmark: %s, %d available processors, java backend with %d threads%n",
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), threads);
+        System.out.printf(Locale.ROOT, "GEMM benchmark: %s, %d available processors, java backend with %d threads,"
+                + " load average %.2f%n", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), threads, loadAverage());
 
         Rng rng = Rng.of(20240611L);
         HostMatrix a = random(size, size, rng);
@@ -65,7 +65,8 @@ public final class GemmBench {
             double gOurs = flops / median(tOurs) / 1e9;
             double gEjml = flops / median(tEjml) / 1e9;
             System.out.printf(Locale.ROOT, "%dx%dx%d double NN: java %.2f GFLOP/s, EJML mult %.2f GFLOP/s, ratio %.2f"
-                    + " (max |diff| %.1e)%n", size, size, size, gOurs, gEjml, gOurs / gEjml, diff);
+                    + " (max |diff| %.1e, load average %.2f)%n", size, size, size, gOurs, gEjml, gOurs / gEjml, diff,
+                    loadAverage());
         }
         if (shapes) {
             for (Precision p : Precision.values()) {
@@ -112,6 +113,11 @@ public final class GemmBench {
         l.add(new Shape("output layer X·W", false, false, 2000, 10, 64));
         l.add(new Shape("small", false, false, 64, 64, 64));
         return l;
+    }
+
+    /** The system load average over the last minute (negative where the platform has none). */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static HostMatrix random(int rows, int cols, Rng rng) {

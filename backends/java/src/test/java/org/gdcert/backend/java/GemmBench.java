@@ -115,9 +115,14 @@ public final class GemmBench {
         return l;
     }
 
-    /** The system load average over the last minute (negative where the platform has none). */
+    /** The load average over the last minute from /proc/loadavg (NaN where there is none). */
     private static double loadAverage() {
-        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        try {
+            String line = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg"));
+            return Double.parseDouble(line.trim().split("\\s+")[0]);
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static HostMatrix random(int rows, int cols, Rng rng) {

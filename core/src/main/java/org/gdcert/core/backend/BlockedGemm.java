@@ -26,10 +26,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * keeps the rest.
  */
 public final class BlockedGemm {
-    /** Products with fewer multiply-adds than this run {@link SmallGemm}'s direct loops. */
-    public static final long SMALL_WORK = 32L * 32 * 32;
+    /**
+     * Products with fewer multiply-adds than this run {@link SmallGemm}'s direct loops (the packed
+     * kernel is ahead from about 10³ on).
+     */
+    public static final long SMALL_WORK = 1000;
     /** Matrix–vector shapes (C with fewer rows or columns than this) run the direct loops. */
-    public static final int SMALL_SIDE = 4;
+    public static final int SMALL_SIDE = 2;
     /** Each rectangle of C holds at least this many multiply-adds (a fork costs tens of µs). */
     public static final long WORK_PER_TASK = 1L << 20;
     /** With several threads, C is cut into up to this many rectangles per thread. */

@@ -104,7 +104,10 @@ class BlockedGemmTest {
     @ValueSource(ints = {1, 2, 3, 5})
     void matchesReferenceOnEveryShapeAndTranspose(int threads) {
         Rng rng = Rng.of(7).stream("blocked " + threads);
-        int[][] shapes = {{1, 1, 1}, {3, 5, 4}, {40, 41, 37}, {9, 130, 41}, {130, 9, 41}, {64, 64, 64}, {33, 2, 500}};
+        int[][] shapes = {
+            {1, 1, 1}, {3, 5, 4}, {3, 9, 5}, {1, 30, 40}, {40, 41, 37}, {9, 130, 41}, {130, 9, 41}, {64, 64, 64},
+            {33, 2, 500},
+        };
         double[][] ab = {{1, 0}, {-0.5, 1}, {2, -0.25}};
         assertThat(BlockedGemm.transposeC(130, 9, TINY)).as("the 130x9 shape takes the transposed path").isTrue();
         assertThat(BlockedGemm.isSmall(40, 41, 37)).as("the 40x41x37 shape is blocked").isFalse();

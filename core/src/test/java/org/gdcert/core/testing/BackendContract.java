@@ -133,7 +133,7 @@ public abstract class BackendContract {
     /** Shapes (m, n, k): unit, vectors, primes, tall and wide, and sizes past typical block sizes. */
     protected static Stream<Arguments> gemmShapes() {
         int[][] shapes = {
-            {1, 1, 1}, {1, 37, 5}, {37, 1, 5}, {1, 1, 300}, {2, 3, 1}, {5, 7, 0},
+            {1, 1, 1}, {1, 37, 5}, {37, 1, 5}, {1, 1, 300}, {2, 3, 1}, {5, 7, 0}, {3, 9, 5},
             {13, 17, 11}, {67, 131, 29}, {131, 67, 29}, {4, 257, 3}, {389, 23, 250},
             {23, 389, 250}, {131, 557, 263},
         };

@@ -1,6 +1,10 @@
-/** The optimizers: gd (and later sgd, flow, clarke). */
+/** The optimizers: gd, sgd (minibatch, momentum), flow (adaptive Runge–Kutta) and clarke (Clarke-subgradient flow). */
 module org.gdcert.optimizers {
     requires org.gdcert.core;
+    requires hipparchus.core;
+    requires hipparchus.ode;
 
-    provides org.gdcert.core.spi.OptimizerProvider with org.gdcert.optimizers.GradientDescentProvider;
+    provides org.gdcert.core.spi.OptimizerProvider with
+            org.gdcert.optimizers.GradientDescentProvider,
+            org.gdcert.optimizers.StochasticGradientDescentProvider;
 }

@@ -7,5 +7,6 @@ module org.gdcert.optimizers {
     provides org.gdcert.core.spi.OptimizerProvider with
             org.gdcert.optimizers.GradientDescentProvider,
             org.gdcert.optimizers.StochasticGradientDescentProvider,
-            org.gdcert.optimizers.GradientFlowProvider;
+            org.gdcert.optimizers.GradientFlowProvider,
+            org.gdcert.optimizers.ClarkeFlowProvider;
 }

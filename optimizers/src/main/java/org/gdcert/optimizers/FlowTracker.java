@@ -121,10 +121,12 @@ final class FlowTracker implements ODEStepHandler {
         boolean cut = false;
         if (scan != null) {
             double te = scan.firstEvent(step);
-            if (!Double.isNaN(te) && te < tb) {
+            if (!Double.isNaN(te) && te <= tb) {
                 cut = true;
-                tb = te;
-                end = step.getInterpolatedState(te);
+                if (te < tb) {
+                    tb = te;
+                    end = step.getInterpolatedState(te);
+                }
             }
         }
         boolean last = !cut && Math.abs(tb - tEnd) <= 4 * Math.ulp(tEnd);

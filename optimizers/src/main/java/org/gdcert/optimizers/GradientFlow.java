@@ -102,6 +102,7 @@ public final class GradientFlow implements Optimizer {
     @Override
     public TrainingResult train(TrainingProblem problem, TrainingControl control) {
         ParameterSet theta = problem.network().parameters();
+        warnIfNotSmooth(problem, control);
         int dim = theta.trainableSize();
         double[] y0 = new double[dim];
         theta.flattenTrainable(y0);
@@ -182,6 +183,23 @@ public final class GradientFlow implements Optimizer {
             theta.unflattenTrainable(tracker.state());
             return new TrainingResult(reason, message, tracker.steps(), tracker.time(), last,
                     objective.gradientEvaluations(), counters);
+        }
+    }
+
+    /**
+     * Spec §2.3: with a kink (ReLU) the network's fixed derivative at 0 makes the field
+     * discontinuous; near sliding surfaces adaptive steps collapse. Says so once.
+     */
+    private static void warnIfNotSmooth(TrainingProblem problem, TrainingControl control) {
+        var spec = problem.network().spec();
+        for (int l = 1; l <= spec.depth(); l++) {
+            var act = spec.layer(l).activation();
+            if (act.isPresent() && !act.get().instance().properties().smooth()) {
+                control.note("flow: activation '" + act.get() + "' of layer " + l + " is not smooth: its fixed"
+                        + " derivative at the kink makes the field discontinuous, and adaptive steps can collapse where"
+                        + " trajectories slide along kinks; `train clarke` integrates the Clarke-subgradient flow");
+                return;
+            }
         }
     }
 

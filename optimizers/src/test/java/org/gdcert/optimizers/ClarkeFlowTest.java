@@ -148,4 +148,33 @@ class ClarkeFlowTest {
                     .hasMessageContaining("two-layer").hasMessageContaining("3 weight layers");
         }
     }
+
+    @Test
+    void zerosMonitorShowsThePairArrivingOnTheKink() {
+        try (Fixtures.Case c = tdi1()) {
+            var zeros = new org.gdcert.optimizers.monitors.ZerosMonitorProvider().configureDefaults().instance();
+            clarke(1e-8, 1e-10, false, 0.1, 0.18, 0.19, 0.5, 1).train(c.problem(1), c.control(StopRules.DEFAULT
+                    .withMaxTime(1).withMaxSteps(100_000), RecordSchedule.everyStep(1), Axis.TIME, Double.NaN, zeros));
+            // rows: t = 0, 0.1, 0.18 (before t_s = 0.18812), 0.19, 0.5, 1 (after): column "zeros" is index 5
+            assertThat(c.rows).extracting(r -> r[1]).containsExactly(0.0, 0.1, 0.18, 0.19, 0.5, 1.0);
+            assertThat(c.rows).extracting(r -> r[5]).containsExactly(0.0, 0.0, 0.0, 1.0, 1.0, 1.0);
+        }
+    }
+
+    @Test
+    void fixedSelectionGdChattersAcrossTheSlidingSurfaceWithAmplitudeOfOrderEta() {
+        // spec §2.6: σ'(0) = 0 with explicit steps: z1 ≈ −6e-5 at h = 1e-3 and ≈ −8e-4 at h = 1e-2
+        double[] z1 = new double[2];
+        double[] etas = {1e-2, 1e-3};
+        for (int e = 0; e < 2; e++) {
+            try (Fixtures.Case c = tdi1()) {
+                new GradientDescent(etas[e]).train(c.problem(1), c.control(StopRules.DEFAULT.withMaxSteps(
+                        Math.round(5 / etas[e])), RecordSchedule.everyStep(1_000_000), Axis.STEP, etas[e]));
+                z1[e] = c.weight(1).get(0, 0);
+                assertThat(c.weight(1).get(1, 0)).isCloseTo(2.278508135513, Offset.offset(20 * etas[e]));
+            }
+        }
+        assertThat(z1[0]).isCloseTo(-8e-4, Offset.offset(2e-4));
+        assertThat(z1[1]).isCloseTo(-6e-5, Offset.offset(2e-5));
+    }
 }

@@ -177,4 +177,36 @@ class ClarkeFlowTest {
         assertThat(z1[0]).isCloseTo(-8e-4, Offset.offset(2e-4));
         assertThat(z1[1]).isCloseTo(-6e-5, Offset.offset(2e-5));
     }
+
+    @Test
+    void twoPairsOfOneNeuronReachTheirKinksAndStayWhileTheThirdConverges() {
+        // x_i = e_i, y = (−1, −1, 2), v = 1 frozen, w(0) = (0.3, 0.2, 1): w_i = y_i + (w_i(0) − y_i)e^{−t} while
+        // z_i > 0, so z2 reaches its kink at ln 1.2 and z1 at ln 1.3 and both stay there; w3 → 2
+        NetworkSpec spec = new NetworkSpec(3, List.of(LayerSpec.hidden(1, Relus.relu()), LayerSpec.output(1)
+                .withTrainable(false)));
+        HostMatrix x = HostMatrix.of(new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}});
+        HostMatrix y = HostMatrix.of(new double[][] {{-1}, {-1}, {2}});
+        try (Fixtures.Case c = new Fixtures.Case(spec, x, y, List.of(HostMatrix.of(new double[][] {{0.3}, {0.2}, {1}}),
+                HostMatrix.of(new double[][] {{1}})), Arrays.asList(null, null))) {
+            Capture cap = new Capture();
+            TrainingResult r = clarke(1e-10, 1e-12, false, 0.1, 0.2, 1, 3).train(c.problem(1), c.control(
+                    StopRules.DEFAULT.withMaxTime(3).withMaxSteps(100_000), RecordSchedule.everyStep(1), Axis.TIME,
+                    Double.NaN, cap));
+            assertThat(r.reason()).isEqualTo(StopReason.MAX_TIME);
+            HostMatrix w01 = cap.at(0.1).weights().get(0);
+            assertThat(w01.get(0, 0)).isCloseTo(-1 + 1.3 * Math.exp(-0.1), Offset.offset(1e-8));
+            assertThat(w01.get(1, 0)).isCloseTo(-1 + 1.2 * Math.exp(-0.1), Offset.offset(1e-8));
+            HostMatrix w02 = cap.at(0.2).weights().get(0);
+            assertThat(w02.get(0, 0)).isCloseTo(-1 + 1.3 * Math.exp(-0.2), Offset.offset(1e-8));
+            assertThat(Math.abs(w02.get(1, 0))).isLessThanOrEqualTo(1e-10);
+            for (double t : new double[] {1, 3}) {
+                HostMatrix w = cap.at(t).weights().get(0);
+                assertThat(Math.abs(w.get(0, 0))).isLessThanOrEqualTo(1e-10);
+                assertThat(Math.abs(w.get(1, 0))).isLessThanOrEqualTo(1e-10);
+                assertThat(w.get(2, 0)).isCloseTo(2 - Math.exp(-t), Offset.offset(1e-8));
+            }
+            assertThat(r.counters()).containsEntry("sliding_pairs", 2L).containsEntry("kink_pairs", 2L)
+                    .containsEntry("events_crossing", 2L);
+        }
+    }
 }

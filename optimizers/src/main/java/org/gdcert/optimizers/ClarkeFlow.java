@@ -50,7 +50,11 @@ import org.hipparchus.ode.sampling.ODEStateInterpolator;
  * rules. The computation runs on host arrays in double precision (the network's backend only
  * receives θ(t) for recording). Counters: events by kind, segments, kink and sliding pairs
  * (final and maximum), degenerate kinks (rank(X_K) &lt; |K|: the box is larger than the Clarke
- * subdifferential and m only a lower bound), snaps, loss increases beyond rtol·Φ (while Φ ≥ 10⁻⁶Φ(0)). The monitor
+ * subdifferential and m only a lower bound), snaps, loss increases beyond rtol·Φ (while Φ ≥ 10⁻⁶Φ(0)),
+ * and repulsive slides: a pair with P_ij &lt; 0 whose minimum-norm selection is interior is kept on
+ * its kink although both sides push away from it. Solutions of the inclusion are not unique there;
+ * this flow follows the minimum-norm one that stays, while the limit of gradient descent with a
+ * fixed σ'(0) may leave. The monitor
  * {@code zeros} shows how many preactivations sit at the kink over time.
  */
 public final class ClarkeFlow implements Optimizer {
@@ -61,8 +65,12 @@ public final class ClarkeFlow implements Optimizer {
      * tolerance on θ, not the selection, decides the last digits of Φ.
      */
     static final double LOSS_NOISE_FLOOR = 1e-6;
-    /** Segments shorter than this (relative to max(1, t)) in a row before the run counts as Zeno. */
-    static final int ZENO_SEGMENTS = 50;
+    /**
+     * Events accumulate (Zeno) when this many segments in a row together advance t by less than
+     * {@link #ZENO_PROGRESS}·max(1, t).
+     */
+    static final int ZENO_SEGMENTS = 100;
+    static final double ZENO_PROGRESS = 1e-6;
 
     /**
      * The settings.
@@ -122,6 +130,11 @@ public final class ClarkeFlow implements Optimizer {
         private final LossCache cache;
         private ClarkeMode mode;
         private int eventPair = -1;
+        /** With a selection event: the class the exiting pair leaves into (−1 otherwise). */
+        private byte eventExit = -1;
+        /** The pair with the smallest selection margin at the last evaluation, and the side it is near. */
+        private int marginPair = -1;
+        private byte marginExit = -1;
         // counters
         private long rhs;
         private long crossings;
@@ -132,6 +145,7 @@ public final class ClarkeFlow implements Optimizer {
         private long snapsRejected;
         private long degenerate;
         private long lossIncreases;
+        private long repulsive;
         private long kinksMax;
         private long slidingMax;
         private double lastStepLoss = Double.NaN;
@@ -173,13 +187,15 @@ public final class ClarkeFlow implements Optimizer {
             double t = 0;
             double step = 0;
             int tiny = 0;
+            double windowStart = 0;
             try {
                 initialLoss = cache.loss(y);
                 tracker.start(0, y);
                 while (true) {
                     y = y.clone();
-                    mode = classify(y, eventPair);
+                    mode = classify(y, eventPair, eventExit);
                     eventPair = -1;
+                    eventExit = -1;
                     sMarginState = null; // the selection margins belong to the previous mode
                     theta.unflattenTrainable(y);
                     AdaptiveStepsizeIntegrator integrator = f.method().create(f.minStep(), f.maxStep(), f.atol(),
@@ -196,9 +212,13 @@ public final class ClarkeFlow implements Optimizer {
                         integrator.integrate(field(), new ODEState(t, y), tEnd);
                     } catch (FlowTracker.Cut cut) {
                         segments++;
-                        tiny = cut.time - t <= 1e-15 * Math.max(1, Math.abs(t)) ? tiny + 1 : 0;
-                        if (tiny >= ZENO_SEGMENTS) {
-                            throw new ZenoException(cut.time);
+                        if (cut.time - windowStart <= ZENO_PROGRESS * Math.max(1, Math.abs(cut.time))) {
+                            if (++tiny >= ZENO_SEGMENTS) {
+                                throw new ZenoException(cut.time);
+                            }
+                        } else {
+                            tiny = 0;
+                            windowStart = cut.time;
                         }
                         double hs = Math.abs(integrator.getCurrentSignedStepsize());
                         step = Double.isFinite(hs) && hs > 0 ? hs : step;
@@ -228,7 +248,7 @@ public final class ClarkeFlow implements Optimizer {
             double[] last = tracker.state();
             theta.unflattenTrainable(last);
             double finalLoss = actualLoss(last);
-            ClarkeMode end = classify(last.clone(), -1);
+            ClarkeMode end = classify(last.clone(), -1, (byte) -1);
             theta.unflattenTrainable(last);
             if (lossIncreases > 0) {
                 control.note("clarke: the loss rose by more than rtol·Φ at " + lossIncreases + " accepted steps");
@@ -252,6 +272,7 @@ public final class ClarkeFlow implements Optimizer {
             counters.put("snaps", snaps);
             counters.put("snaps_rejected", snapsRejected);
             counters.put("loss_increases", lossIncreases);
+            counters.put("repulsive_slides", repulsive);
             return new TrainingResult(reason, message, tracker.steps(), tracker.time(), finalLoss, rhs, counters);
         }
 
@@ -370,10 +391,11 @@ public final class ClarkeFlow implements Optimizer {
                     }
                 }
                 double margin = Double.POSITIVE_INFINITY;
+                marginPair = -1;
                 for (int j = 0; j < d1; j++) {
                     ClarkeMode.Slide sl = mode.slides[j];
                     if (sl != null) {
-                        margin = Math.min(margin, project(sl, j));
+                        margin = Math.min(margin, project(sl, j, margin));
                     }
                 }
                 sMargin = margin;
@@ -423,9 +445,10 @@ public final class ClarkeFlow implements Optimizer {
         /**
          * Projects column j of {@link #gw} (c_j, the sum over non-sliding pairs) onto the complement
          * of the sliding rows' span, and returns the smallest margin of the implied selections
-         * s_i = u_i / P_ij inside [lo, hi] (relative to hi − lo).
+         * s_i = u_i / P_ij inside [lo, hi] (relative to hi − lo); records the pair when it is below
+         * {@code best}, with the side it would leave to (below lo: NEG, above hi: POS).
          */
-        private double project(ClarkeMode.Slide sl, int j) {
+        private double project(ClarkeMode.Slide sl, int j, double best) {
             int rank = sl.rank();
             double[] a = new double[rank];
             for (int k = 0; k < rank; k++) {
@@ -452,6 +475,11 @@ public final class ClarkeFlow implements Optimizer {
                 double sel = u / pij;
                 double mg = Double.isFinite(sel) ? Math.min(sel - m.lo, m.hi - sel) / width + SELECTION_SLACK
                         : (u == 0 ? SELECTION_SLACK : -1);
+                if (mg < Math.min(margin, best)) {
+                    marginPair = rows[s] * d1 + j;
+                    // leaving through lo continues with the NEG side's slope, through hi with the POS side's
+                    marginExit = sel - m.lo < m.hi - sel || Double.isNaN(sel) ? ClarkeMode.NEG : ClarkeMode.POS;
+                }
                 margin = Math.min(margin, mg);
             }
             return margin;
@@ -460,10 +488,12 @@ public final class ClarkeFlow implements Optimizer {
         // ---- classification -------------------------------------------------------------------
 
         /**
-         * Classifies every pair at y (and snaps sliding pairs onto the kink in y); {@code forced}
-         * is a pair index that an event put on the kink (or −1).
+         * Classifies every pair at y (and snaps sliding pairs onto the kink in y). {@code forced} is
+         * the pair of the event that ended the last segment (or −1): a crossing puts it on the kink;
+         * with {@code exit} ≥ 0 it is a sliding pair whose selection left the box, and it leaves the
+         * kink to that side (its velocity is still 0 at the exit, so the sign test could not decide).
          */
-        ClarkeMode classify(double[] y, int forced) {
+        ClarkeMode classify(double[] y, int forced, byte exit) {
             ClarkeMode md = new ClarkeMode(n, d1);
             actualLoss(y);
             double[] pAt = p.clone();
@@ -487,8 +517,9 @@ public final class ClarkeFlow implements Optimizer {
                 for (int j = 0; j < d1; j++) {
                     int k = i * d1 + j;
                     md.tau[k] = s.tauAbs() + s.tauRel() * m.xNorm[i] * wNorm[j];
-                    kink[k] = m.trainW && m.lo < m.hi && (Math.abs(zAt[k]) <= md.tau[k] || k == forced);
-                    md.cls[k] = zAt[k] > 0 ? ClarkeMode.POS : ClarkeMode.NEG;
+                    boolean exiting = k == forced && exit >= 0;
+                    kink[k] = m.trainW && m.lo < m.hi && !exiting && (Math.abs(zAt[k]) <= md.tau[k] || k == forced);
+                    md.cls[k] = exiting ? exit : zAt[k] > 0 ? ClarkeMode.POS : ClarkeMode.NEG;
                 }
             }
             boolean anySlide = false;
@@ -523,7 +554,13 @@ public final class ClarkeFlow implements Optimizer {
             return md;
         }
 
-        /** BVLS for neuron j's kink pairs; sets their classes; returns whether any slides. */
+        /**
+         * BVLS for neuron j's kink pairs; sets their classes; returns whether any slides. A pair the
+         * minimum-norm element sends off the kink to the side whose slope is not its selection
+         * (at lo but moving up, at hi but moving down: a repulsive kink, P_ij &lt; 0) changes the
+         * field of the others once it has left, so it is fixed at its side's slope and the box
+         * problem is solved again for the rest, until the classification is consistent.
+         */
         private boolean classifyNeuron(ClarkeMode md, int j, boolean[] kink, double[] zAt, double[] pAt, double pMax) {
             int count = 0;
             for (int i = 0; i < n; i++) {
@@ -532,74 +569,109 @@ public final class ClarkeFlow implements Optimizer {
             if (count == 0) {
                 return false;
             }
-            double[] b = new double[dt];
             int[] rows = new int[count];
-            int[] active = new int[count];
-            int na = 0;
-            int c = 0;
-            double scale = 0;
+            for (int i = 0, c = 0; i < n; i++) {
+                if (kink[i * d1 + j]) {
+                    rows[c++] = i;
+                }
+            }
+            double[] base = new double[dt];
             for (int i = 0; i < n; i++) {
                 int k = i * d1 + j;
-                if (kink[k]) {
-                    rows[c++] = i;
-                    if (Math.abs(pAt[k]) > 1e-14 * pMax) {
-                        active[na++] = i;
-                        scale += Math.abs(pAt[k]) * m.xNorm[i];
+                if (!kink[k]) {
+                    axpyRow(pAt[k] * (md.cls[k] == ClarkeMode.POS ? m.hi : m.lo), i, base);
+                }
+            }
+            boolean[] fixed = new boolean[count];
+            byte[] cls = new byte[count];
+            for (int round = 0; round <= count; round++) {
+                double[] b = base.clone();
+                int[] active = new int[count];
+                int na = 0;
+                double scale = 0;
+                for (int cc = 0; cc < count; cc++) {
+                    int i = rows[cc];
+                    double pij = pAt[i * d1 + j];
+                    if (fixed[cc]) {
+                        axpyRow(pij * (cls[cc] == ClarkeMode.POS ? m.hi : m.lo), i, b);
+                    } else if (Math.abs(pij) > 1e-14 * pMax) {
+                        active[na++] = cc;
+                        scale += Math.abs(pij) * m.xNorm[i];
                     }
-                } else {
-                    double coef = pAt[k] * (zAt[k] > 0 ? m.hi : m.lo);
+                }
+                double[][] cols = new double[na][dt];
+                for (int s2 = 0; s2 < na; s2++) {
+                    int i = rows[active[s2]];
                     for (int a = 0; a < dt; a++) {
-                        b[a] += coef * m.xt[i * dt + a];
+                        cols[s2][a] = pAt[i * d1 + j] * m.xt[i * dt + a];
                     }
                 }
-            }
-            double[][] cols = new double[na][dt];
-            for (int s2 = 0; s2 < na; s2++) {
-                int i = active[s2];
-                for (int a = 0; a < dt; a++) {
-                    cols[s2][a] = pAt[i * d1 + j] * m.xt[i * dt + a];
+                double[] sel = Bvls.solve(cols, b, m.lo, m.hi).s();
+                double[] mj = b.clone();
+                for (int s2 = 0; s2 < na; s2++) {
+                    for (int a = 0; a < dt; a++) {
+                        mj[a] += cols[s2][a] * sel[s2];
+                    }
+                }
+                if (round == 0 && na > 1) {
+                    int[] activeRows = new int[na];
+                    for (int s2 = 0; s2 < na; s2++) {
+                        activeRows[s2] = rows[active[s2]];
+                    }
+                    if (rank(activeRows, na) < na) {
+                        md.degenerate++;
+                    }
+                }
+                scale += Bvls.norm(b);
+                boolean changed = false;
+                for (int cc = 0, s2 = 0; cc < count; cc++) {
+                    if (fixed[cc]) {
+                        continue;
+                    }
+                    int i = rows[cc];
+                    boolean isActive = s2 < na && active[s2] == cc;
+                    double si = isActive ? sel[s2] : Double.NaN;
+                    if (isActive) {
+                        s2++;
+                    }
+                    double vel = 0;
+                    for (int a = 0; a < dt; a++) {
+                        vel -= m.xt[i * dt + a] * mj[a];
+                    }
+                    double vtol = 1e-12 * m.xNorm[i] * scale;
+                    if (isActive && si > m.lo && si < m.hi) {
+                        cls[cc] = ClarkeMode.SLIDE;
+                    } else if (vel > vtol) {
+                        cls[cc] = ClarkeMode.POS;
+                    } else if (vel < -vtol) {
+                        cls[cc] = ClarkeMode.NEG;
+                    } else if (isActive) {
+                        cls[cc] = ClarkeMode.SLIDE;
+                    } else {
+                        cls[cc] = zAt[i * d1 + j] > 0 ? ClarkeMode.POS : ClarkeMode.NEG;
+                    }
+                    boolean flips = isActive && ((cls[cc] == ClarkeMode.POS && si < m.hi)
+                            || (cls[cc] == ClarkeMode.NEG && si > m.lo));
+                    if (flips) {
+                        fixed[cc] = true;
+                        changed = true;
+                    }
+                }
+                if (!changed) {
+                    break;
                 }
             }
-            double[] sel = Bvls.solve(cols, b, m.lo, m.hi).s();
-            double[] mj = b.clone();
-            for (int s2 = 0; s2 < na; s2++) {
-                for (int a = 0; a < dt; a++) {
-                    mj[a] += cols[s2][a] * sel[s2];
-                }
-            }
-            scale = Bvls.norm(b) + scale;
             int slides = 0;
             int[] slideRows = new int[count];
-            for (int cc = 0, s2 = 0; cc < count; cc++) {
-                int i = rows[cc];
-                int k = i * d1 + j;
-                boolean isActive = s2 < na && active[s2] == i;
-                double si = isActive ? sel[s2] : Double.NaN;
-                if (isActive) {
-                    s2++;
+            for (int cc = 0; cc < count; cc++) {
+                int k = rows[cc] * d1 + j;
+                md.cls[k] = cls[cc];
+                if (cls[cc] == ClarkeMode.SLIDE) {
+                    slideRows[slides++] = rows[cc];
+                    if (pAt[k] < 0) {
+                        repulsive++;
+                    }
                 }
-                double vel = 0;
-                for (int a = 0; a < dt; a++) {
-                    vel -= m.xt[i * dt + a] * mj[a];
-                }
-                double vtol = 1e-12 * m.xNorm[i] * scale;
-                if (isActive && si > m.lo && si < m.hi) {
-                    md.cls[k] = ClarkeMode.SLIDE;
-                } else if (vel > vtol) {
-                    md.cls[k] = ClarkeMode.POS;
-                } else if (vel < -vtol) {
-                    md.cls[k] = ClarkeMode.NEG;
-                } else if (isActive) {
-                    md.cls[k] = ClarkeMode.SLIDE;
-                } else {
-                    md.cls[k] = zAt[k] > 0 ? ClarkeMode.POS : ClarkeMode.NEG;
-                }
-                if (md.cls[k] == ClarkeMode.SLIDE) {
-                    slideRows[slides++] = i;
-                }
-            }
-            if (na > 1 && rank(active, na) < na) {
-                md.degenerate++;
             }
             if (slides == 0) {
                 return false;
@@ -607,6 +679,16 @@ public final class ClarkeFlow implements Optimizer {
             md.slides[j] = slide(Arrays.copyOf(slideRows, slides));
             md.sliding += slides;
             return true;
+        }
+
+        /** v += f·x̃_i. */
+        private void axpyRow(double f, int i, double[] v) {
+            if (f == 0) {
+                return;
+            }
+            for (int a = 0; a < dt; a++) {
+                v[a] += f * m.xt[i * dt + a];
+            }
         }
 
         private int rank(int[] rows, int count) {
@@ -681,6 +763,7 @@ public final class ClarkeFlow implements Optimizer {
             double[] yb = step.getCurrentState().getPrimaryState();
             double best = Double.NaN;
             int bestPair = -1;
+            byte exit = -1;
             if (m.trainW) {
                 double tPrev = ta;
                 for (double frac : new double[] {0.5, 1}) {
@@ -729,8 +812,10 @@ public final class ClarkeFlow implements Optimizer {
                     if (selectionMargin(ye) < 0) {
                         double root = solve(t -> selectionMargin(step.getInterpolatedState(t).getPrimaryState()), ta,
                                 tEnd, 1e-12);
+                        selectionMargin(root == tb ? yb : step.getInterpolatedState(root).getPrimaryState());
                         best = root;
-                        bestPair = -1;
+                        bestPair = marginPair;
+                        exit = marginExit;
                         selectionExits++;
                     }
                 }
@@ -746,6 +831,7 @@ public final class ClarkeFlow implements Optimizer {
                 }
             } else {
                 eventPair = bestPair;
+                eventExit = exit;
                 lastStepLoss = Double.NaN;
             }
             return best;

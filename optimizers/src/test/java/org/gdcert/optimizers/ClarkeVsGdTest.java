@@ -67,4 +67,25 @@ class ClarkeVsGdTest {
             }
         }
     }
+
+    @Test
+    void underParameterizedSetupS2EndsWithPreactivationsOnTheirKinks() {
+        // seed 004's observation (Figures 2b, 3b): at d0·d1 = N the trained W keeps pairs at the kink
+        try (Fixtures.Case c = setupS2(50, 5, 10, 1)) {
+            var zeros = new org.gdcert.optimizers.monitors.ZerosMonitorProvider().configureDefaults().instance();
+            TrainingResult r = new ClarkeFlow(new ClarkeFlow.Settings(new GradientFlow.Settings(OdeMethod.DOPRI, 1e-8,
+                    1e-10, 0, Double.POSITIVE_INFINITY, new double[0], true), 1e-10, 0, true)).train(c.problem(1),
+                    c.control(StopRules.DEFAULT.withMaxTime(30).withMaxSteps(100_000), RecordSchedule.everyStep(1),
+                            Axis.TIME, Double.NaN, zeros));
+            assertThat(r.reason()).as(r.message()).isEqualTo(org.gdcert.core.train.StopReason.MAX_TIME);
+            for (int k = 1; k < c.rows.size(); k++) {
+                assertThat(c.rows.get(k)[2]).isLessThanOrEqualTo(c.rows.get(k - 1)[2] * (1 + 1e-9));
+            }
+            double[] last = c.rows.get(c.rows.size() - 1);
+            assertThat(last[5]).as("zeros at t = 30").isEqualTo((double) r.counters().get("kink_pairs")).isPositive();
+            assertThat(r.counters().get("events_crossing")).isGreaterThan(50);
+            assertThat(r.counters().get("events_selection")).isPositive();
+            assertThat(r.counters()).containsEntry("loss_increases", 0L);
+        }
+    }
 }

@@ -1,17 +1,22 @@
 package org.gdcert.backend.vector;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.gdcert.core.backend.BlockedGemm;
 import org.gdcert.core.backend.DenseMatrix;
 import org.gdcert.core.backend.HostBackend;
 import org.gdcert.core.linalg.Precision;
+import org.gdcert.core.spi.Activation;
+import org.gdcert.core.spi.ClosedForm;
 import org.gdcert.core.spi.Matrix;
 
 /**
  * The Vector API backend: {@link HostBackend}'s storage with a register-blocked FMA GEMM
  * ({@link BlockedGemm} driving {@link VectorDoubleKernel} and {@link VectorFloatKernel}) and
- * vectorised elementwise kernels and reductions ({@link VectorOps}). Activations run the
- * activation plugin's bulk kernels on all threads ({@link HostBackend#activation}).
+ * vectorised elementwise kernels and reductions ({@link VectorOps}). Activations that declare a
+ * {@link ClosedForm} (softplus, sigmoid, tanh, ReLU, leaky ReLU, identity) are evaluated by
+ * {@link VectorActivations}; any other runs the activation plugin's bulk kernels on all threads
+ * ({@link HostBackend#activation}).
  */
 public final class VectorBackend extends HostBackend {
     private final BlockedGemm blocked;
@@ -57,6 +62,35 @@ public final class VectorBackend extends HostBackend {
         if (a.rows() != b.rows() || a.cols() != b.cols()) {
             throw new IllegalArgumentException(op + ": shape mismatch " + a.rows() + "x" + a.cols() + " vs "
                     + b.rows() + "x" + b.cols());
+        }
+    }
+
+    @Override
+    public void activation(Activation sigma, Matrix in, Matrix value, Matrix derivative) {
+        Optional<ClosedForm> form = VectorActivations.usable(sigma);
+        if (form.isEmpty()) {
+            super.activation(sigma, in, value, derivative);
+            return;
+        }
+        ClosedForm f = form.get();
+        DenseMatrix x = dense(in);
+        DenseMatrix v = value == null ? null : dense(value);
+        DenseMatrix d = derivative == null ? null : dense(derivative);
+        if (v != null) {
+            sameShape(in, value, "activation");
+        }
+        if (d != null) {
+            sameShape(in, derivative, "activation");
+        }
+        if (v == null && d == null) {
+            return;
+        }
+        if (isFloat()) {
+            parallel.forRange(x.length(), ELEMENTWISE_GRAIN / 4, (from, to) -> VectorActivations.apply(f,
+                    x.floats(), v == null ? null : v.floats(), d == null ? null : d.floats(), from, to));
+        } else {
+            parallel.forRange(x.length(), ELEMENTWISE_GRAIN / 4, (from, to) -> VectorActivations.apply(f,
+                    x.doubles(), v == null ? null : v.doubles(), d == null ? null : d.doubles(), from, to));
         }
     }
 

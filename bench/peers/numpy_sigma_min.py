@@ -4,7 +4,7 @@ Java side wrote (the certificate-side spectral work of nguyen_mondelli: lambda_F
 the Gram matrix on the small side (F @ F.T, a syrk in OpenBLAS) and LAPACK's eigvalsh. Timed REPS times.
 
 Usage: /usr/bin/python3 numpy_sigma_min.py F1.npy REPS
-Prints "key value" lines: sigma_n, then seconds_R for each repetition.
+Prints "key value" lines: seconds_R and gram_seconds_R (the Gram matrix alone) for each repetition, then sigma_n.
 """
 import sys, time
 import numpy as np
@@ -13,7 +13,10 @@ F = np.load(sys.argv[1]); reps = int(sys.argv[2])
 assert F.shape[1] >= F.shape[0], "sigma_N needs at least as many columns as rows"
 for r in range(reps):
     t = time.perf_counter()
-    lam = np.linalg.eigvalsh(F @ F.T)[0]
+    G = F @ F.T
+    tg = time.perf_counter() - t
+    lam = np.linalg.eigvalsh(G)[0]
     s = float(np.sqrt(max(lam, 0.0)))
     print(f"seconds_{r}", time.perf_counter() - t, flush=True)
+    print(f"gram_seconds_{r}", tg, flush=True)
 print("sigma_n", s, flush=True)

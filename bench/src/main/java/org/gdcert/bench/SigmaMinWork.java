@@ -1,6 +1,7 @@
 package org.gdcert.bench;
 
 import java.nio.file.Path;
+import org.gdcert.certificates.kernels.Grams;
 import org.gdcert.certificates.kernels.Spectral;
 import org.gdcert.core.io.Npy;
 import org.gdcert.core.linalg.HostMatrix;
@@ -67,6 +68,17 @@ public final class SigmaMinWork implements AutoCloseable {
     /** σ_N(F_1) as the certificate computes it, with how it was obtained. */
     public Spectral.Value sigmaN() {
         return Spectral.sigmaN(backend, f1);
+    }
+
+    /** Seconds to form the Gram matrix F_1 F_1ᵀ on the backend alone (the part the backend does). */
+    public double gramSeconds() {
+        long t0 = System.nanoTime();
+        HostMatrix g = Grams.gram(backend, f1, true);
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (g.rows() != f1.rows()) {
+            throw new IllegalStateException("Gram matrix of the wrong side");
+        }
+        return s;
     }
 
     @Override

@@ -31,10 +31,13 @@ final class VectorFloatKernel implements FloatGemmKernel {
     static final int MR = WIDE ? 8 : 4;
     static final int NV = 3;
     static final int NR = NV * L;
-    /** Depth of a packed block: Â (MR·KC) stays in L1, one strip of B̂ (KC·NR) streams from L2. */
+    /** Depth of a packed block: a panel of Â (MR·KC, 16 KiB with AVX-512 in double) stays in L1. */
     static final int KC = 256;
-    /** Columns of a packed block (a multiple of NR): B̂ (KC·NC floats, ≈ 0.5 MiB with AVX-512) fits in L2. */
-    static final int NC = Math.max(1, 480 / NR) * NR;
+    /**
+     * Columns of a packed block (a multiple of NR): wide, as in the double kernel; B̂ (KC·NC floats,
+     * 1.9 MiB with AVX-512) streams from L3.
+     */
+    static final int NC = Math.max(1, 1920 / NR) * NR;
     private static final GemmBlocking BLOCKING = new GemmBlocking(MR, KC, NC, 1, NR);
 
     @Override

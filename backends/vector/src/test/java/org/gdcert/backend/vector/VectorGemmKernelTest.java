@@ -121,7 +121,8 @@ class VectorGemmKernelTest {
     @Test
     void honoursLeadingDimensionsInEveryCase() {
         Rng rng = Rng.of(11).stream("leading dimensions");
-        int[][] shapes = {{67, 131, 29}, {389, 23, 250}, {40, 300, 260}, {6, 6, 6}, {1, 50, 20}, {9, 600, 513}};
+        int[][] shapes = {{67, 131, 29}, {389, 23, 250}, {40, 300, 260}, {6, 6, 6}, {1, 50, 20}, {9, 600, 513},
+            {17, 2000, 30}};
         try (Parallel parallel = new Parallel(2)) {
             BlockedGemm gemm = new BlockedGemm(parallel, new VectorDoubleKernel(), new VectorFloatKernel());
             for (int[] s : shapes) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.WeakHashMap;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.gdcert.core.spi.Activation;
@@ -14,10 +13,10 @@ import org.gdcert.core.spi.ClosedForm;
 
 /**
  * σ and σ' on the Vector API for activations that declare a {@link ClosedForm}: softplus, sigmoid
- * and tanh through the vector EXP, EXPM1 and LOG1P operations (short-vector math library
- * intrinsics on x86-64), the piecewise-linear ones through compares and blends; 15–20 times faster
- * than the scalar {@code Math.exp}/{@code Math.log} loops of the bulk kernels. Float computes in
- * float vectors.
+ * and tanh through {@link VectorMath}'s exp, expm1 and log1p (reproducible in every JIT mode), the
+ * piecewise-linear ones through compares and blends; an order of magnitude faster than the scalar
+ * {@code Math.exp}/{@code Math.log} loops of the bulk kernels. In float the transcendental ones
+ * compute in double (so float results are σ rounded once), the others in float vectors.
  *
  * <p>A declaration is used only after it has been checked once per activation instance against the
  * activation's own {@code value} and {@code derivative} on a few points ({@link #usable}); an
@@ -26,6 +25,8 @@ import org.gdcert.core.spi.ClosedForm;
 final class VectorActivations {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    /** Floats as many as the doubles of one vector: float transcendentals are computed in double. */
+    private static final VectorSpecies<Float> FH = VectorOps.FHALF;
     /** Where a declared form is compared with the activation's scalar methods. */
     private static final double[] PROBES = {-40, -9.5, -3, -1, -0.3, -1e-3, 0, 1e-3, 0.3, 1, 3, 9.5, 40};
     /** Relative tolerance of that comparison. */
@@ -93,9 +94,51 @@ final class VectorActivations {
         }
     }
 
-    /** v[vo + i] := σ(x[xo + i]), d[dOff + i] := σ'(x[xo + i]) for i &lt; len; the tail by the form's scalars. */
+    /**
+     * v[vo + i] := σ(x[xo + i]), d[dOff + i] := σ'(x[xo + i]) for i &lt; len. The last len mod L
+     * entries go through the same vector code on a padded copy, so every entry is computed the same
+     * way wherever the range starts and ends (results do not depend on the number of threads).
+     */
     private static void kernel(ClosedForm f, double[] x, int xo, double[] v, int vo, double[] d, int dOff, int len) {
-        int end = DS.loopBound(len);
+        int lanes = DS.length();
+        int end = len / lanes * lanes;
+        vectors(f, x, xo, v, vo, d, dOff, end);
+        int rest = len - end;
+        if (rest > 0) {
+            double[] tx = new double[lanes];
+            double[] tv = new double[lanes];
+            double[] td = new double[lanes];
+            System.arraycopy(x, xo + end, tx, 0, rest);
+            vectors(f, tx, 0, tv, 0, td, 0, lanes);
+            System.arraycopy(td, 0, d, dOff + end, rest);
+            System.arraycopy(tv, 0, v, vo + end, rest);
+        }
+    }
+
+    private static void kernel(ClosedForm f, float[] x, int xo, float[] v, int vo, float[] d, int dOff, int len) {
+        int lanes = viaDouble(f) ? FH.length() : FS.length();
+        int end = len / lanes * lanes;
+        vectors(f, x, xo, v, vo, d, dOff, end);
+        int rest = len - end;
+        if (rest > 0) {
+            float[] tx = new float[lanes];
+            float[] tv = new float[lanes];
+            float[] td = new float[lanes];
+            System.arraycopy(x, xo + end, tx, 0, rest);
+            vectors(f, tx, 0, tv, 0, td, 0, lanes);
+            System.arraycopy(td, 0, d, dOff + end, rest);
+            System.arraycopy(tv, 0, v, vo + end, rest);
+        }
+    }
+
+    /** Whether the float kernel of a form computes in double (the transcendental ones). */
+    private static boolean viaDouble(ClosedForm f) {
+        return f instanceof ClosedForm.Softplus || f instanceof ClosedForm.Sigmoid || f instanceof ClosedForm.Tanh;
+    }
+
+    /** The vector loops over [0, end), end a multiple of the lane count. */
+    private static void vectors(ClosedForm f, double[] x, int xo, double[] v, int vo, double[] d, int dOff,
+            int end) {
         if (f instanceof ClosedForm.Softplus) {
             softplus(x, xo, v, vo, d, dOff, end);
         } else if (f instanceof ClosedForm.Sigmoid) {
@@ -109,17 +152,11 @@ final class VectorActivations {
         } else if (f instanceof ClosedForm.Identity) {
             leaky(1.0, x, xo, v, vo, d, dOff, end);
         } else {
-            end = 0; // a form added to the SPI later: the scalar loop below
-        }
-        for (int i = end; i < len; i++) {
-            double y = x[xo + i];
-            d[dOff + i] = f.derivative(y);
-            v[vo + i] = f.value(y);
+            throw new IllegalStateException("no vector kernel for " + f);
         }
     }
 
-    private static void kernel(ClosedForm f, float[] x, int xo, float[] v, int vo, float[] d, int dOff, int len) {
-        int end = FS.loopBound(len);
+    private static void vectors(ClosedForm f, float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
         if (f instanceof ClosedForm.Softplus) {
             softplus(x, xo, v, vo, d, dOff, end);
         } else if (f instanceof ClosedForm.Sigmoid) {
@@ -133,56 +170,62 @@ final class VectorActivations {
         } else if (f instanceof ClosedForm.Identity) {
             leaky(1f, x, xo, v, vo, d, dOff, end);
         } else {
-            end = 0;
+            throw new IllegalStateException("no vector kernel for " + f);
         }
-        for (int i = end; i < len; i++) {
-            double y = x[xo + i];
-            d[dOff + i] = (float) f.derivative(y);
-            v[vo + i] = (float) f.value(y);
-        }
+    }
+
+    // ---------------------------------------------------------------- the functions on double vectors
+
+    /** u = e^{−|x|}, w = 1/(1 + u): σ = max(x, 0) + log1p(u); σ' = w for x ≥ 0 and u·w below. */
+    private static DoubleVector softplusValue(DoubleVector x, DoubleVector u) {
+        return x.max(0.0).add(VectorMath.log1pUnit(u));
+    }
+
+    private static DoubleVector logistic(DoubleVector x, DoubleVector u, DoubleVector w) {
+        return u.mul(w).blend(w, x.compare(VectorOperators.GE, 0.0));
+    }
+
+    /** e = expm1(−2|x|): |tanh x| = −e/(2 + e) with the sign of x. */
+    private static DoubleVector tanhValue(DoubleVector x, DoubleVector e) {
+        DoubleVector t = e.neg().div(e.add(2.0));
+        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0.0));
+    }
+
+    /** σ' = 1 − tanh² = 4(1 + e)/(2 + e)². */
+    private static DoubleVector tanhDerivative(DoubleVector e) {
+        DoubleVector s = e.add(2.0);
+        return e.add(1.0).mul(4.0).div(s.mul(s));
     }
 
     // ---------------------------------------------------------------- double
 
-    /** u = e^{−|x|}, w = 1/(1 + u): σ = max(x, 0) + log1p(u), σ' = w for x ≥ 0 and u·w below. */
     private static void softplus(double[] x, int xo, double[] v, int vo, double[] d, int dOff, int end) {
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        DoubleVector zero = DoubleVector.zero(DS);
         for (int i = 0; i < end; i += DS.length()) {
             DoubleVector xv = DoubleVector.fromArray(DS, x, xo + i);
-            DoubleVector u = xv.abs().neg().lanewise(VectorOperators.EXP);
-            DoubleVector w = one.div(u.add(one));
-            VectorMask<Double> pos = xv.compare(VectorOperators.GE, zero);
-            u.mul(w).blend(w, pos).intoArray(d, dOff + i);
-            xv.max(zero).add(u.lanewise(VectorOperators.LOG1P)).intoArray(v, vo + i);
+            DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
+            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
+            logistic(xv, u, w).intoArray(d, dOff + i);
+            softplusValue(xv, u).intoArray(v, vo + i);
         }
     }
 
-    /** u = e^{−|x|}, w = 1/(1 + u): σ = w for x ≥ 0 and u·w below, σ' = u·w². */
+    /** σ = w for x ≥ 0 and u·w below, σ' = u·w², with u = e^{−|x|}, w = 1/(1 + u). */
     private static void sigmoid(double[] x, int xo, double[] v, int vo, double[] d, int dOff, int end) {
-        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
-        DoubleVector zero = DoubleVector.zero(DS);
         for (int i = 0; i < end; i += DS.length()) {
             DoubleVector xv = DoubleVector.fromArray(DS, x, xo + i);
-            DoubleVector u = xv.abs().neg().lanewise(VectorOperators.EXP);
-            DoubleVector w = one.div(u.add(one));
-            DoubleVector uw = u.mul(w);
-            uw.mul(w).intoArray(d, dOff + i);
-            uw.blend(w, xv.compare(VectorOperators.GE, zero)).intoArray(v, vo + i);
+            DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
+            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
+            u.mul(w).mul(w).intoArray(d, dOff + i);
+            logistic(xv, u, w).intoArray(v, vo + i);
         }
     }
 
-    /** e = expm1(−2|x|): |tanh x| = −e/(2 + e) with the sign of x, σ' = 4(1 + e)/(2 + e)². */
     private static void tanh(double[] x, int xo, double[] v, int vo, double[] d, int dOff, int end) {
-        DoubleVector two = DoubleVector.broadcast(DS, 2.0);
-        DoubleVector zero = DoubleVector.zero(DS);
         for (int i = 0; i < end; i += DS.length()) {
             DoubleVector xv = DoubleVector.fromArray(DS, x, xo + i);
-            DoubleVector e = xv.abs().mul(-2.0).lanewise(VectorOperators.EXPM1);
-            DoubleVector s = e.add(two);
-            DoubleVector t = e.neg().div(s);
-            e.add(1.0).mul(4.0).div(s.mul(s)).intoArray(d, dOff + i);
-            t.blend(t.neg(), xv.compare(VectorOperators.LT, zero)).intoArray(v, vo + i);
+            DoubleVector e = VectorMath.expm1NonPositive(xv.abs().mul(-2.0));
+            tanhDerivative(e).intoArray(d, dOff + i);
+            tanhValue(xv, e).intoArray(v, vo + i);
         }
     }
 
@@ -209,44 +252,42 @@ final class VectorActivations {
         }
     }
 
-    // ---------------------------------------------------------------- float
+    // ---------------------------------------------------------------- float (transcendentals in double)
+
+    private static DoubleVector widen(float[] x, int i) {
+        return (DoubleVector) FloatVector.fromArray(FH, x, i).convertShape(VectorOperators.F2D, DS, 0);
+    }
+
+    private static void narrow(DoubleVector y, float[] out, int i) {
+        ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(out, i);
+    }
 
     private static void softplus(float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        FloatVector zero = FloatVector.zero(FS);
-        for (int i = 0; i < end; i += FS.length()) {
-            FloatVector xv = FloatVector.fromArray(FS, x, xo + i);
-            FloatVector u = xv.abs().neg().lanewise(VectorOperators.EXP);
-            FloatVector w = one.div(u.add(one));
-            VectorMask<Float> pos = xv.compare(VectorOperators.GE, zero);
-            u.mul(w).blend(w, pos).intoArray(d, dOff + i);
-            xv.max(zero).add(u.lanewise(VectorOperators.LOG1P)).intoArray(v, vo + i);
+        for (int i = 0; i < end; i += FH.length()) {
+            DoubleVector xv = widen(x, xo + i);
+            DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
+            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
+            narrow(logistic(xv, u, w), d, dOff + i);
+            narrow(softplusValue(xv, u), v, vo + i);
         }
     }
 
     private static void sigmoid(float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
-        FloatVector one = FloatVector.broadcast(FS, 1f);
-        FloatVector zero = FloatVector.zero(FS);
-        for (int i = 0; i < end; i += FS.length()) {
-            FloatVector xv = FloatVector.fromArray(FS, x, xo + i);
-            FloatVector u = xv.abs().neg().lanewise(VectorOperators.EXP);
-            FloatVector w = one.div(u.add(one));
-            FloatVector uw = u.mul(w);
-            uw.mul(w).intoArray(d, dOff + i);
-            uw.blend(w, xv.compare(VectorOperators.GE, zero)).intoArray(v, vo + i);
+        for (int i = 0; i < end; i += FH.length()) {
+            DoubleVector xv = widen(x, xo + i);
+            DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
+            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
+            narrow(u.mul(w).mul(w), d, dOff + i);
+            narrow(logistic(xv, u, w), v, vo + i);
         }
     }
 
     private static void tanh(float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
-        FloatVector two = FloatVector.broadcast(FS, 2f);
-        FloatVector zero = FloatVector.zero(FS);
-        for (int i = 0; i < end; i += FS.length()) {
-            FloatVector xv = FloatVector.fromArray(FS, x, xo + i);
-            FloatVector e = xv.abs().mul(-2f).lanewise(VectorOperators.EXPM1);
-            FloatVector s = e.add(two);
-            FloatVector t = e.neg().div(s);
-            e.add(1f).mul(4f).div(s.mul(s)).intoArray(d, dOff + i);
-            t.blend(t.neg(), xv.compare(VectorOperators.LT, zero)).intoArray(v, vo + i);
+        for (int i = 0; i < end; i += FH.length()) {
+            DoubleVector xv = widen(x, xo + i);
+            DoubleVector e = VectorMath.expm1NonPositive(xv.abs().mul(-2.0));
+            narrow(tanhDerivative(e), d, dOff + i);
+            narrow(tanhValue(xv, e), v, vo + i);
         }
     }
 

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * Elementwise kernels and reductions on the Vector API over index ranges [from, to) of row-major
  * arrays, with the preferred species and a scalar tail. Reductions accumulate in double, float input
  * included (each float vector is widened to doubles), in {@value #ACCUMULATORS} independent vector
- * accumulators so that consecutive FMAs do not wait for each other.
+ * accumulators so that consecutive FMAs do not wait for each other, and add the lanes in a fixed
+ * order (results repeat exactly from run to run).
  */
 final class VectorOps {
     static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
@@ -96,9 +97,23 @@ final class VectorOps {
         for (int end = from + DS.loopBound(to - from); i < end; i += DS.length()) {
             s0 = DoubleVector.fromArray(DS, x, i).fma(DoubleVector.fromArray(DS, y, i), s0);
         }
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < to; i++) {
             s += x[i] * y[i];
+        }
+        return s;
+    }
+
+    /**
+     * The lanes added in lane order: the Vector API leaves the order of a floating-point
+     * {@code reduceLanes(ADD)} open, and it could differ between the interpreter and compiled code.
+     */
+    private static double sumLanes(DoubleVector v) {
+        double[] lanes = new double[DS.length()];
+        v.intoArray(lanes, 0);
+        double s = 0;
+        for (double x : lanes) {
+            s += x;
         }
         return s;
     }
@@ -168,7 +183,7 @@ final class VectorOps {
             s0 = widen(x, i).fma(widen(y, i), s0);
             s1 = widen(x, i + lanes).fma(widen(y, i + lanes), s1);
         }
-        double s = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(s0.add(s1));
         for (; i < to; i++) {
             s += (double) x[i] * y[i];
         }

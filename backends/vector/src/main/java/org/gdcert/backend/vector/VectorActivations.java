@@ -15,8 +15,7 @@ import org.gdcert.core.spi.ClosedForm;
  * σ and σ' on the Vector API for activations that declare a {@link ClosedForm}: softplus, sigmoid
  * and tanh through {@link VectorMath}'s exp, expm1 and log1p (reproducible in every JIT mode), the
  * piecewise-linear ones through compares and blends; an order of magnitude faster than the scalar
- * {@code Math.exp}/{@code Math.log} loops of the bulk kernels. In float the transcendental ones
- * compute in double (so float results are σ rounded once), the others in float vectors.
+ * {@code Math.exp}/{@code Math.log} loops of the bulk kernels. Float computes in float vectors.
  *
  * <p>A declaration is used only after it has been checked once per activation instance against the
  * activation's own {@code value} and {@code derivative} on a few points ({@link #usable}); an
@@ -25,8 +24,6 @@ import org.gdcert.core.spi.ClosedForm;
 final class VectorActivations {
     private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
-    /** Floats as many as the doubles of one vector: float transcendentals are computed in double. */
-    private static final VectorSpecies<Float> FH = VectorOps.FHALF;
     /** Where a declared form is compared with the activation's scalar methods. */
     private static final double[] PROBES = {-40, -9.5, -3, -1, -0.3, -1e-3, 0, 1e-3, 0.3, 1, 3, 9.5, 40};
     /** Relative tolerance of that comparison. */
@@ -116,7 +113,7 @@ final class VectorActivations {
     }
 
     private static void kernel(ClosedForm f, float[] x, int xo, float[] v, int vo, float[] d, int dOff, int len) {
-        int lanes = viaDouble(f) ? FH.length() : FS.length();
+        int lanes = FS.length();
         int end = len / lanes * lanes;
         vectors(f, x, xo, v, vo, d, dOff, end);
         int rest = len - end;
@@ -129,11 +126,6 @@ final class VectorActivations {
             System.arraycopy(td, 0, d, dOff + end, rest);
             System.arraycopy(tv, 0, v, vo + end, rest);
         }
-    }
-
-    /** Whether the float kernel of a form computes in double (the transcendental ones). */
-    private static boolean viaDouble(ClosedForm f) {
-        return f instanceof ClosedForm.Softplus || f instanceof ClosedForm.Sigmoid || f instanceof ClosedForm.Tanh;
     }
 
     /** The vector loops over [0, end), end a multiple of the lane count. */
@@ -174,58 +166,42 @@ final class VectorActivations {
         }
     }
 
-    // ---------------------------------------------------------------- the functions on double vectors
-
-    /** u = e^{−|x|}, w = 1/(1 + u): σ = max(x, 0) + log1p(u); σ' = w for x ≥ 0 and u·w below. */
-    private static DoubleVector softplusValue(DoubleVector x, DoubleVector u) {
-        return x.max(0.0).add(VectorMath.log1pUnit(u));
-    }
-
-    private static DoubleVector logistic(DoubleVector x, DoubleVector u, DoubleVector w) {
-        return u.mul(w).blend(w, x.compare(VectorOperators.GE, 0.0));
-    }
-
-    /** e = expm1(−2|x|): |tanh x| = −e/(2 + e) with the sign of x. */
-    private static DoubleVector tanhValue(DoubleVector x, DoubleVector e) {
-        DoubleVector t = e.neg().div(e.add(2.0));
-        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0.0));
-    }
-
-    /** σ' = 1 − tanh² = 4(1 + e)/(2 + e)². */
-    private static DoubleVector tanhDerivative(DoubleVector e) {
-        DoubleVector s = e.add(2.0);
-        return e.add(1.0).mul(4.0).div(s.mul(s));
-    }
-
     // ---------------------------------------------------------------- double
 
+    /** u = e^{−|x|}, w = 1/(1 + u): σ = max(x, 0) + log1p(u); σ' = w for x ≥ 0 and u·w below. */
     private static void softplus(double[] x, int xo, double[] v, int vo, double[] d, int dOff, int end) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         for (int i = 0; i < end; i += DS.length()) {
             DoubleVector xv = DoubleVector.fromArray(DS, x, xo + i);
             DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
-            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
-            logistic(xv, u, w).intoArray(d, dOff + i);
-            softplusValue(xv, u).intoArray(v, vo + i);
+            DoubleVector w = one.div(u.add(one));
+            u.mul(w).blend(w, xv.compare(VectorOperators.GE, 0.0)).intoArray(d, dOff + i);
+            xv.max(0.0).add(VectorMath.log1pUnit(u)).intoArray(v, vo + i);
         }
     }
 
     /** σ = w for x ≥ 0 and u·w below, σ' = u·w², with u = e^{−|x|}, w = 1/(1 + u). */
     private static void sigmoid(double[] x, int xo, double[] v, int vo, double[] d, int dOff, int end) {
+        DoubleVector one = DoubleVector.broadcast(DS, 1.0);
         for (int i = 0; i < end; i += DS.length()) {
             DoubleVector xv = DoubleVector.fromArray(DS, x, xo + i);
             DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
-            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
-            u.mul(w).mul(w).intoArray(d, dOff + i);
-            logistic(xv, u, w).intoArray(v, vo + i);
+            DoubleVector w = one.div(u.add(one));
+            DoubleVector uw = u.mul(w);
+            uw.mul(w).intoArray(d, dOff + i);
+            uw.blend(w, xv.compare(VectorOperators.GE, 0.0)).intoArray(v, vo + i);
         }
     }
 
+    /** e = expm1(−2|x|), s = 2 + e: |tanh x| = −e/s with the sign of x, σ' = 1 − tanh² = 4(1 + e)/s². */
     private static void tanh(double[] x, int xo, double[] v, int vo, double[] d, int dOff, int end) {
         for (int i = 0; i < end; i += DS.length()) {
             DoubleVector xv = DoubleVector.fromArray(DS, x, xo + i);
             DoubleVector e = VectorMath.expm1NonPositive(xv.abs().mul(-2.0));
-            tanhDerivative(e).intoArray(d, dOff + i);
-            tanhValue(xv, e).intoArray(v, vo + i);
+            DoubleVector s = e.add(2.0);
+            e.add(1.0).mul(4.0).div(s.mul(s)).intoArray(d, dOff + i);
+            DoubleVector t = e.neg().div(s);
+            t.blend(t.neg(), xv.compare(VectorOperators.LT, 0.0)).intoArray(v, vo + i);
         }
     }
 
@@ -252,42 +228,39 @@ final class VectorActivations {
         }
     }
 
-    // ---------------------------------------------------------------- float (transcendentals in double)
-
-    private static DoubleVector widen(float[] x, int i) {
-        return (DoubleVector) FloatVector.fromArray(FH, x, i).convertShape(VectorOperators.F2D, DS, 0);
-    }
-
-    private static void narrow(DoubleVector y, float[] out, int i) {
-        ((FloatVector) y.convertShape(VectorOperators.D2F, FH, 0)).intoArray(out, i);
-    }
+    // ---------------------------------------------------------------- float
 
     private static void softplus(float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
-        for (int i = 0; i < end; i += FH.length()) {
-            DoubleVector xv = widen(x, xo + i);
-            DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
-            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
-            narrow(logistic(xv, u, w), d, dOff + i);
-            narrow(softplusValue(xv, u), v, vo + i);
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        for (int i = 0; i < end; i += FS.length()) {
+            FloatVector xv = FloatVector.fromArray(FS, x, xo + i);
+            FloatVector u = VectorMath.expNonPositive(xv.abs().neg());
+            FloatVector w = one.div(u.add(one));
+            u.mul(w).blend(w, xv.compare(VectorOperators.GE, 0f)).intoArray(d, dOff + i);
+            xv.max(0f).add(VectorMath.log1pUnit(u)).intoArray(v, vo + i);
         }
     }
 
     private static void sigmoid(float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
-        for (int i = 0; i < end; i += FH.length()) {
-            DoubleVector xv = widen(x, xo + i);
-            DoubleVector u = VectorMath.expNonPositive(xv.abs().neg());
-            DoubleVector w = DoubleVector.broadcast(DS, 1.0).div(u.add(1.0));
-            narrow(u.mul(w).mul(w), d, dOff + i);
-            narrow(logistic(xv, u, w), v, vo + i);
+        FloatVector one = FloatVector.broadcast(FS, 1f);
+        for (int i = 0; i < end; i += FS.length()) {
+            FloatVector xv = FloatVector.fromArray(FS, x, xo + i);
+            FloatVector u = VectorMath.expNonPositive(xv.abs().neg());
+            FloatVector w = one.div(u.add(one));
+            FloatVector uw = u.mul(w);
+            uw.mul(w).intoArray(d, dOff + i);
+            uw.blend(w, xv.compare(VectorOperators.GE, 0f)).intoArray(v, vo + i);
         }
     }
 
     private static void tanh(float[] x, int xo, float[] v, int vo, float[] d, int dOff, int end) {
-        for (int i = 0; i < end; i += FH.length()) {
-            DoubleVector xv = widen(x, xo + i);
-            DoubleVector e = VectorMath.expm1NonPositive(xv.abs().mul(-2.0));
-            narrow(tanhDerivative(e), d, dOff + i);
-            narrow(tanhValue(xv, e), v, vo + i);
+        for (int i = 0; i < end; i += FS.length()) {
+            FloatVector xv = FloatVector.fromArray(FS, x, xo + i);
+            FloatVector e = VectorMath.expm1NonPositive(xv.abs().mul(-2f));
+            FloatVector s = e.add(2f);
+            e.add(1f).mul(4f).div(s.mul(s)).intoArray(d, dOff + i);
+            FloatVector t = e.neg().div(s);
+            t.blend(t.neg(), xv.compare(VectorOperators.LT, 0f)).intoArray(v, vo + i);
         }
     }
 

@@ -1,13 +1,14 @@
 package org.gdcert.backend.vector;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * e^t, e^t − 1 (for t ≤ 0) and log(1 + u) (for 0 ≤ u ≤ 1) on double vectors, from additions,
- * multiplications, FMAs, divisions and bit operations only, within about 2 ulps.
+ * e^t, e^t − 1 (for t ≤ 0) and log(1 + u) (for 0 ≤ u ≤ 1) on double and float vectors, from
+ * additions, multiplications, FMAs, divisions and bit operations only, within a few ulps.
  *
  * <p>Why not the Vector API's own EXP, EXPM1 and LOG1P: C2 compiles them to a short-vector math
  * library on x86-64 but the interpreter and C1 fall back to {@link StrictMath}, so their last bits
@@ -19,6 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  * e^r − 1 by its Taylor series to r¹³ (truncation below 1e-17 relative); 2^k built in the exponent
  * bits. log(1 + u) = k·ln2 + 2·atanh(s) with s = u/(2 + u) (k = 0) for u ≤ √2 − 1 and
  * s = (u − 1)/(u + 3) (k = 1) above, so |s| ≤ 0.172 and the odd series of atanh to s²³ suffices.
+ * Float uses the same scheme with shorter series (r⁷, s¹¹).
  */
 final class VectorMath {
     static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
@@ -122,5 +124,76 @@ final class VectorMath {
         DoubleVector twoS = s.add(s);
         DoubleVector series = twoS.mul(z).fma(p, twoS);
         return k.fma(DoubleVector.broadcast(S, LN2_LO), series).add(k.mul(LN2_HI));
+    }
+
+    // ---------------------------------------------------------------- float
+
+    static final VectorSpecies<Float> FS = FloatVector.SPECIES_PREFERRED;
+    private static final float LOG2E_F = 1.44269504f;
+    /** fdlibm's split of ln 2 for float: k·LN2_HI_F is exact for |k| &lt; 2⁸. */
+    private static final float LN2_HI_F = 6.9314575195e-01f;
+    private static final float LN2_LO_F = 1.4286067653e-06f;
+    private static final float SHIFTER_F = 0x1.8p23f;
+    private static final int EXPONENT_OFFSET_F = Float.floatToRawIntBits(SHIFTER_F) - 127;
+    /** Below this, e^t is subnormal or 0 in float; flushed to 0 (e^t − 1 to −1). */
+    private static final float EXP_MIN_F = -87f;
+    private static final float SQRT2_M1_F = 0.41421356f;
+
+    /** e^r − 1 for |r| ≤ ln2/2 in float: Taylor to r⁷ (truncation below 2e-8 relative). */
+    private static FloatVector expm1Reduced(FloatVector r) {
+        FloatVector p = FloatVector.broadcast(FS, (float) F7);
+        p = p.fma(r, FloatVector.broadcast(FS, (float) F6));
+        p = p.fma(r, FloatVector.broadcast(FS, (float) F5));
+        p = p.fma(r, FloatVector.broadcast(FS, (float) F4));
+        p = p.fma(r, FloatVector.broadcast(FS, (float) F3));
+        p = p.fma(r, FloatVector.broadcast(FS, (float) F2));
+        return p.fma(r.mul(r), r);
+    }
+
+    private static FloatVector twoTo(FloatVector shifted) {
+        return shifted.reinterpretAsInts().sub(EXPONENT_OFFSET_F).lanewise(VectorOperators.LSHL, 23)
+                .reinterpretAsFloats();
+    }
+
+    /** e^t for t ≤ 0 in float, as {@link #expNonPositive(DoubleVector)}; results below e^−87 are 0. */
+    static FloatVector expNonPositive(FloatVector t) {
+        VectorMask<Float> tiny = t.compare(VectorOperators.LT, EXP_MIN_F);
+        FloatVector tc = t.max(EXP_MIN_F);
+        FloatVector shifted = tc.fma(FloatVector.broadcast(FS, LOG2E_F), FloatVector.broadcast(FS, SHIFTER_F));
+        FloatVector k = shifted.sub(SHIFTER_F);
+        FloatVector r = k.fma(FloatVector.broadcast(FS, -LN2_HI_F), tc);
+        r = k.fma(FloatVector.broadcast(FS, -LN2_LO_F), r);
+        FloatVector q = expm1Reduced(r);
+        FloatVector s = twoTo(shifted);
+        return s.fma(q, s).blend(0f, tiny);
+    }
+
+    /** e^t − 1 for t ≤ 0 in float. */
+    static FloatVector expm1NonPositive(FloatVector t) {
+        VectorMask<Float> tiny = t.compare(VectorOperators.LT, EXP_MIN_F);
+        FloatVector tc = t.max(EXP_MIN_F);
+        FloatVector shifted = tc.fma(FloatVector.broadcast(FS, LOG2E_F), FloatVector.broadcast(FS, SHIFTER_F));
+        FloatVector k = shifted.sub(SHIFTER_F);
+        FloatVector r = k.fma(FloatVector.broadcast(FS, -LN2_HI_F), tc);
+        r = k.fma(FloatVector.broadcast(FS, -LN2_LO_F), r);
+        FloatVector q = expm1Reduced(r);
+        FloatVector s = twoTo(shifted);
+        return s.fma(q, s.sub(1f)).blend(-1f, tiny);
+    }
+
+    /** log(1 + u) for 0 ≤ u ≤ 1 in float: the atanh series to s¹¹. */
+    static FloatVector log1pUnit(FloatVector u) {
+        VectorMask<Float> big = u.compare(VectorOperators.GT, SQRT2_M1_F);
+        FloatVector k = FloatVector.zero(FS).blend(1f, big);
+        FloatVector s = u.sub(k).div(u.add(2f).add(k));
+        FloatVector z = s.mul(s);
+        FloatVector p = FloatVector.broadcast(FS, 1f / 11);
+        p = p.fma(z, FloatVector.broadcast(FS, 1f / 9));
+        p = p.fma(z, FloatVector.broadcast(FS, 1f / 7));
+        p = p.fma(z, FloatVector.broadcast(FS, 1f / 5));
+        p = p.fma(z, FloatVector.broadcast(FS, 1f / 3));
+        FloatVector twoS = s.add(s);
+        FloatVector series = twoS.mul(z).fma(p, twoS);
+        return k.fma(FloatVector.broadcast(FS, LN2_LO_F), series).add(k.mul(LN2_HI_F));
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleUnaryOperator;
 import java.util.function.UnaryOperator;
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
 import org.gdcert.core.random.Rng;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,44 @@ class VectorMathTest {
                 Math.nextUp(0.41421356237309503), Math.nextDown(0.41421356237309503), 0.5, 1e-300, Double.MIN_VALUE,
                 Double.NaN);
         check(xs, VectorMath::log1pUnit, StrictMath::log1p, "log1p");
+    }
+
+    /** The float versions against StrictMath rounded to float, in float ulps (flushed below e^−87). */
+    private static void checkFloat(double[] xs, UnaryOperator<FloatVector> f, DoubleUnaryOperator exact,
+            String what) {
+        int lanes = VectorMath.FS.length();
+        float[] in = new float[lanes];
+        float[] out = new float[lanes];
+        for (int i = 0; i < xs.length; i += lanes) {
+            int n = Math.min(lanes, xs.length - i);
+            java.util.Arrays.fill(in, 0);
+            for (int j = 0; j < n; j++) {
+                in[j] = (float) xs[i + j];
+            }
+            f.apply(FloatVector.fromArray(VectorMath.FS, in, 0)).intoArray(out, 0);
+            for (int j = 0; j < n; j++) {
+                float want = (float) exact.applyAsDouble(in[j]);
+                if (Float.isNaN(want)) {
+                    assertThat(out[j]).as("%s(%s)", what, in[j]).isNaN();
+                } else if (Math.abs(want) < 2e-38f) {
+                    assertThat(Math.abs(out[j])).as("%s(%s)", what, in[j]).isLessThan(2e-38f);
+                } else {
+                    assertThat((double) Math.abs(out[j] - want) / Math.ulp(want)).as("float %s(%s) = %s, want %s", what,
+                            in[j], out[j], want).isLessThanOrEqualTo(MAX_ULPS);
+                }
+            }
+        }
+    }
+
+    @Test
+    void floatVersions() {
+        Rng rng = Rng.of(44).stream("float");
+        checkFloat(arguments(rng, -104, 0, 0.0, -87, -87.5, -1e4, Double.NEGATIVE_INFINITY, Double.NaN),
+                VectorMath::expNonPositive, StrictMath::exp, "exp");
+        checkFloat(arguments(rng, -20, 0, 0.0, -1e-30, -87, -100, Double.NEGATIVE_INFINITY, Double.NaN),
+                VectorMath::expm1NonPositive, StrictMath::expm1, "expm1");
+        checkFloat(arguments(rng, 0, 1, 0.0, 1.0, 0.41421356, 0.41421357, 0.5, 1e-30, Double.NaN),
+                VectorMath::log1pUnit, StrictMath::log1p, "log1p");
     }
 
     /** Interpreter and C2 (compiling the backend's classes before their first call) give the same bits. */

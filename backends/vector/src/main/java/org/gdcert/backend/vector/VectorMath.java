@@ -51,23 +51,53 @@ final class VectorMath {
     private static final double F12 = F11 / 12;
     private static final double F13 = F12 / 13;
 
+    // the constants as vectors, so that the methods stay small enough for C2 to inline them
+    private static final DoubleVector V_F2 = DoubleVector.broadcast(S, F2);
+    private static final DoubleVector V_F3 = DoubleVector.broadcast(S, F3);
+    private static final DoubleVector V_F4 = DoubleVector.broadcast(S, F4);
+    private static final DoubleVector V_F5 = DoubleVector.broadcast(S, F5);
+    private static final DoubleVector V_F6 = DoubleVector.broadcast(S, F6);
+    private static final DoubleVector V_F7 = DoubleVector.broadcast(S, F7);
+    private static final DoubleVector V_F8 = DoubleVector.broadcast(S, F8);
+    private static final DoubleVector V_F9 = DoubleVector.broadcast(S, F9);
+    private static final DoubleVector V_F10 = DoubleVector.broadcast(S, F10);
+    private static final DoubleVector V_F11 = DoubleVector.broadcast(S, F11);
+    private static final DoubleVector V_F12 = DoubleVector.broadcast(S, F12);
+    private static final DoubleVector V_F13 = DoubleVector.broadcast(S, F13);
+    private static final DoubleVector V_LOG2E = DoubleVector.broadcast(S, LOG2E);
+    private static final DoubleVector V_SHIFTER = DoubleVector.broadcast(S, SHIFTER);
+    private static final DoubleVector V_MLN2_HI = DoubleVector.broadcast(S, -LN2_HI);
+    private static final DoubleVector V_MLN2_LO = DoubleVector.broadcast(S, -LN2_LO);
+    private static final DoubleVector V_LN2_LO = DoubleVector.broadcast(S, LN2_LO);
+    private static final DoubleVector V_A3 = DoubleVector.broadcast(S, 1.0 / 3);
+    private static final DoubleVector V_A5 = DoubleVector.broadcast(S, 1.0 / 5);
+    private static final DoubleVector V_A7 = DoubleVector.broadcast(S, 1.0 / 7);
+    private static final DoubleVector V_A9 = DoubleVector.broadcast(S, 1.0 / 9);
+    private static final DoubleVector V_A11 = DoubleVector.broadcast(S, 1.0 / 11);
+    private static final DoubleVector V_A13 = DoubleVector.broadcast(S, 1.0 / 13);
+    private static final DoubleVector V_A15 = DoubleVector.broadcast(S, 1.0 / 15);
+    private static final DoubleVector V_A17 = DoubleVector.broadcast(S, 1.0 / 17);
+    private static final DoubleVector V_A19 = DoubleVector.broadcast(S, 1.0 / 19);
+    private static final DoubleVector V_A21 = DoubleVector.broadcast(S, 1.0 / 21);
+    private static final DoubleVector V_A23 = DoubleVector.broadcast(S, 1.0 / 23);
+
     private VectorMath() {
     }
 
     /** e^r − 1 for |r| ≤ ln2/2: r + r²·(1/2! + r·(1/3! + … + r·1/13!)). */
     private static DoubleVector expm1Reduced(DoubleVector r) {
-        DoubleVector p = DoubleVector.broadcast(S, F13);
-        p = p.fma(r, DoubleVector.broadcast(S, F12));
-        p = p.fma(r, DoubleVector.broadcast(S, F11));
-        p = p.fma(r, DoubleVector.broadcast(S, F10));
-        p = p.fma(r, DoubleVector.broadcast(S, F9));
-        p = p.fma(r, DoubleVector.broadcast(S, F8));
-        p = p.fma(r, DoubleVector.broadcast(S, F7));
-        p = p.fma(r, DoubleVector.broadcast(S, F6));
-        p = p.fma(r, DoubleVector.broadcast(S, F5));
-        p = p.fma(r, DoubleVector.broadcast(S, F4));
-        p = p.fma(r, DoubleVector.broadcast(S, F3));
-        p = p.fma(r, DoubleVector.broadcast(S, F2));
+        DoubleVector p = V_F13;
+        p = p.fma(r, V_F12);
+        p = p.fma(r, V_F11);
+        p = p.fma(r, V_F10);
+        p = p.fma(r, V_F9);
+        p = p.fma(r, V_F8);
+        p = p.fma(r, V_F7);
+        p = p.fma(r, V_F6);
+        p = p.fma(r, V_F5);
+        p = p.fma(r, V_F4);
+        p = p.fma(r, V_F3);
+        p = p.fma(r, V_F2);
         return p.fma(r.mul(r), r);
     }
 
@@ -81,10 +111,10 @@ final class VectorMath {
     static DoubleVector expNonPositive(DoubleVector t) {
         VectorMask<Double> tiny = t.compare(VectorOperators.LT, EXP_MIN);
         DoubleVector tc = t.max(EXP_MIN);
-        DoubleVector shifted = tc.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, SHIFTER));
+        DoubleVector shifted = tc.fma(V_LOG2E, V_SHIFTER);
         DoubleVector k = shifted.sub(SHIFTER);
-        DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), tc);
-        r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+        DoubleVector r = k.fma(V_MLN2_HI, tc);
+        r = k.fma(V_MLN2_LO, r);
         DoubleVector q = expm1Reduced(r);
         DoubleVector s = twoTo(shifted);
         return s.fma(q, s).blend(0.0, tiny);
@@ -94,10 +124,10 @@ final class VectorMath {
     static DoubleVector expm1NonPositive(DoubleVector t) {
         VectorMask<Double> tiny = t.compare(VectorOperators.LT, EXP_MIN);
         DoubleVector tc = t.max(EXP_MIN);
-        DoubleVector shifted = tc.fma(DoubleVector.broadcast(S, LOG2E), DoubleVector.broadcast(S, SHIFTER));
+        DoubleVector shifted = tc.fma(V_LOG2E, V_SHIFTER);
         DoubleVector k = shifted.sub(SHIFTER);
-        DoubleVector r = k.fma(DoubleVector.broadcast(S, -LN2_HI), tc);
-        r = k.fma(DoubleVector.broadcast(S, -LN2_LO), r);
+        DoubleVector r = k.fma(V_MLN2_HI, tc);
+        r = k.fma(V_MLN2_LO, r);
         DoubleVector q = expm1Reduced(r);
         DoubleVector s = twoTo(shifted);
         return s.fma(q, s.sub(1.0)).blend(-1.0, tiny);
@@ -110,20 +140,20 @@ final class VectorMath {
         DoubleVector s = u.sub(k).div(u.add(2.0).add(k));
         DoubleVector z = s.mul(s);
         // 1/3 + z/5 + z²/7 + … + z^10/23
-        DoubleVector p = DoubleVector.broadcast(S, 1.0 / 23);
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 21));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 19));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 17));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 15));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 13));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 11));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 9));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 7));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 5));
-        p = p.fma(z, DoubleVector.broadcast(S, 1.0 / 3));
+        DoubleVector p = V_A23;
+        p = p.fma(z, V_A21);
+        p = p.fma(z, V_A19);
+        p = p.fma(z, V_A17);
+        p = p.fma(z, V_A15);
+        p = p.fma(z, V_A13);
+        p = p.fma(z, V_A11);
+        p = p.fma(z, V_A9);
+        p = p.fma(z, V_A7);
+        p = p.fma(z, V_A5);
+        p = p.fma(z, V_A3);
         DoubleVector twoS = s.add(s);
         DoubleVector series = twoS.mul(z).fma(p, twoS);
-        return k.fma(DoubleVector.broadcast(S, LN2_LO), series).add(k.mul(LN2_HI));
+        return k.fma(V_LN2_LO, series).add(k.mul(LN2_HI));
     }
 
     // ---------------------------------------------------------------- float
@@ -139,14 +169,31 @@ final class VectorMath {
     private static final float EXP_MIN_F = -87f;
     private static final float SQRT2_M1_F = 0.41421356f;
 
+    private static final FloatVector W_F2 = FloatVector.broadcast(FS, (float) F2);
+    private static final FloatVector W_F3 = FloatVector.broadcast(FS, (float) F3);
+    private static final FloatVector W_F4 = FloatVector.broadcast(FS, (float) F4);
+    private static final FloatVector W_F5 = FloatVector.broadcast(FS, (float) F5);
+    private static final FloatVector W_F6 = FloatVector.broadcast(FS, (float) F6);
+    private static final FloatVector W_F7 = FloatVector.broadcast(FS, (float) F7);
+    private static final FloatVector W_LOG2E = FloatVector.broadcast(FS, LOG2E_F);
+    private static final FloatVector W_SHIFTER = FloatVector.broadcast(FS, SHIFTER_F);
+    private static final FloatVector W_MLN2_HI = FloatVector.broadcast(FS, -LN2_HI_F);
+    private static final FloatVector W_MLN2_LO = FloatVector.broadcast(FS, -LN2_LO_F);
+    private static final FloatVector W_LN2_LO = FloatVector.broadcast(FS, LN2_LO_F);
+    private static final FloatVector W_A3 = FloatVector.broadcast(FS, 1f / 3);
+    private static final FloatVector W_A5 = FloatVector.broadcast(FS, 1f / 5);
+    private static final FloatVector W_A7 = FloatVector.broadcast(FS, 1f / 7);
+    private static final FloatVector W_A9 = FloatVector.broadcast(FS, 1f / 9);
+    private static final FloatVector W_A11 = FloatVector.broadcast(FS, 1f / 11);
+
     /** e^r − 1 for |r| ≤ ln2/2 in float: Taylor to r⁷ (truncation below 2e-8 relative). */
     private static FloatVector expm1Reduced(FloatVector r) {
-        FloatVector p = FloatVector.broadcast(FS, (float) F7);
-        p = p.fma(r, FloatVector.broadcast(FS, (float) F6));
-        p = p.fma(r, FloatVector.broadcast(FS, (float) F5));
-        p = p.fma(r, FloatVector.broadcast(FS, (float) F4));
-        p = p.fma(r, FloatVector.broadcast(FS, (float) F3));
-        p = p.fma(r, FloatVector.broadcast(FS, (float) F2));
+        FloatVector p = W_F7;
+        p = p.fma(r, W_F6);
+        p = p.fma(r, W_F5);
+        p = p.fma(r, W_F4);
+        p = p.fma(r, W_F3);
+        p = p.fma(r, W_F2);
         return p.fma(r.mul(r), r);
     }
 
@@ -159,10 +206,10 @@ final class VectorMath {
     static FloatVector expNonPositive(FloatVector t) {
         VectorMask<Float> tiny = t.compare(VectorOperators.LT, EXP_MIN_F);
         FloatVector tc = t.max(EXP_MIN_F);
-        FloatVector shifted = tc.fma(FloatVector.broadcast(FS, LOG2E_F), FloatVector.broadcast(FS, SHIFTER_F));
+        FloatVector shifted = tc.fma(W_LOG2E, W_SHIFTER);
         FloatVector k = shifted.sub(SHIFTER_F);
-        FloatVector r = k.fma(FloatVector.broadcast(FS, -LN2_HI_F), tc);
-        r = k.fma(FloatVector.broadcast(FS, -LN2_LO_F), r);
+        FloatVector r = k.fma(W_MLN2_HI, tc);
+        r = k.fma(W_MLN2_LO, r);
         FloatVector q = expm1Reduced(r);
         FloatVector s = twoTo(shifted);
         return s.fma(q, s).blend(0f, tiny);
@@ -172,10 +219,10 @@ final class VectorMath {
     static FloatVector expm1NonPositive(FloatVector t) {
         VectorMask<Float> tiny = t.compare(VectorOperators.LT, EXP_MIN_F);
         FloatVector tc = t.max(EXP_MIN_F);
-        FloatVector shifted = tc.fma(FloatVector.broadcast(FS, LOG2E_F), FloatVector.broadcast(FS, SHIFTER_F));
+        FloatVector shifted = tc.fma(W_LOG2E, W_SHIFTER);
         FloatVector k = shifted.sub(SHIFTER_F);
-        FloatVector r = k.fma(FloatVector.broadcast(FS, -LN2_HI_F), tc);
-        r = k.fma(FloatVector.broadcast(FS, -LN2_LO_F), r);
+        FloatVector r = k.fma(W_MLN2_HI, tc);
+        r = k.fma(W_MLN2_LO, r);
         FloatVector q = expm1Reduced(r);
         FloatVector s = twoTo(shifted);
         return s.fma(q, s.sub(1f)).blend(-1f, tiny);
@@ -187,13 +234,13 @@ final class VectorMath {
         FloatVector k = FloatVector.zero(FS).blend(1f, big);
         FloatVector s = u.sub(k).div(u.add(2f).add(k));
         FloatVector z = s.mul(s);
-        FloatVector p = FloatVector.broadcast(FS, 1f / 11);
-        p = p.fma(z, FloatVector.broadcast(FS, 1f / 9));
-        p = p.fma(z, FloatVector.broadcast(FS, 1f / 7));
-        p = p.fma(z, FloatVector.broadcast(FS, 1f / 5));
-        p = p.fma(z, FloatVector.broadcast(FS, 1f / 3));
+        FloatVector p = W_A11;
+        p = p.fma(z, W_A9);
+        p = p.fma(z, W_A7);
+        p = p.fma(z, W_A5);
+        p = p.fma(z, W_A3);
         FloatVector twoS = s.add(s);
         FloatVector series = twoS.mul(z).fma(p, twoS);
-        return k.fma(FloatVector.broadcast(FS, LN2_LO_F), series).add(k.mul(LN2_HI_F));
+        return k.fma(W_LN2_LO, series).add(k.mul(LN2_HI_F));
     }
 }

@@ -55,7 +55,7 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, out, err, System.console() != null);
+        int code = run(args, out, err, isTerminal());
         out.flush();
         err.flush();
         System.exit(code);
@@ -71,7 +71,14 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            err.println("gdcert: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            // the commands report what they expect; this is the net under them: a message, not a stack trace
+            err.println("gdcert: " + describe(ex));
+            if (Boolean.getBoolean("gdcert.debug")) {
+                ex.printStackTrace(err);
+            } else {
+                err.println("gdcert: this looks like a bug; run with GDCERT_JAVA_OPTS=-Dgdcert.debug=true for details");
+            }
+            err.flush();
             return RUN_FAILED;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -84,6 +91,33 @@ public final class Main implements Callable<Integer> {
     }
 
     boolean terminal;
+
+    /**
+     * Whether standard output is an interactive terminal (progress bar) rather than a file or pipe
+     * (plain lines). On Java 22 and later {@code System.console()} exists even when the output is
+     * redirected, so {@code Console.isTerminal()} is asked where it exists; TERM=dumb means plain.
+     */
+    static boolean isTerminal() {
+        java.io.Console c = System.console();
+        if (c == null || "dumb".equals(System.getenv("TERM"))) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return true; // before Java 22 a console means a terminal
+        }
+    }
+
+    /** A user-facing message for an exception: the most specific message in its chain, no class names unless needed. */
+    static String describe(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t.getMessage().equals(t.getCause().toString()))) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
 
     @Override
     public Integer call() {
@@ -102,6 +136,9 @@ public final class Main implements Callable<Integer> {
     /** The injector, built once with every plugin found. */
     Injector injector() {
         if (injector == null) {
+            for (Path p : PluginLoading.missing(pluginDirs)) {
+                err.println("gdcert: --plugins " + p + ": no such folder");
+            }
             Plugins plugins = PluginLoading.load(PluginLoading.folders(pluginDirs), err);
             injector = Guice.createInjector(PluginModule.of(plugins));
         }

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.gdcert.core.registry.PluginModule;
 import org.gdcert.core.registry.Plugins;
 import org.gdcert.core.run.Runner;
+import org.gdcert.core.util.Suggestions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,6 +83,17 @@ public final class Main implements Callable<Integer> {
             return RUN_FAILED;
         });
         cl.setParameterExceptionHandler((ex, a) -> {
+            CommandLine.Model.CommandSpec where = ex.getCommandLine().getCommandSpec();
+            if (ex instanceof CommandLine.UnmatchedArgumentException u && where.parent() == null
+                    && !u.getUnmatched().isEmpty() && !u.getUnmatched().get(0).startsWith("-")) {
+                String word = u.getUnmatched().get(0);
+                err.println("gdcert: unknown command '" + word + "'" + Suggestions.didYouMean(word,
+                        where.subcommands().keySet()) + " (commands: " + String.join(", ", where.subcommands().keySet())
+                        + ")");
+                err.println("Try 'gdcert --help' for more.");
+                err.flush();
+                return SCRIPT_ERROR;
+            }
             err.println("gdcert: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");

@@ -99,7 +99,22 @@ public final class Main implements Callable<Integer> {
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
             return SCRIPT_ERROR;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("gdcert: out of memory; give Java more, e.g. GDCERT_JAVA_OPTS=-Xmx8g (now at most "
+                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)");
+        } catch (StackOverflowError e) {
+            err.println("gdcert: stack overflow; give Java a larger stack, e.g. GDCERT_JAVA_OPTS=-Xss16m");
+        } catch (Error e) {
+            // errors slip past picocli's handler (it takes exceptions only): still a message, not a trace
+            err.println("gdcert: " + describe(e));
+            if (Boolean.getBoolean("gdcert.debug")) {
+                e.printStackTrace(err);
+            }
+        }
+        err.flush();
+        return RUN_FAILED;
     }
 
     boolean terminal;

@@ -107,7 +107,10 @@ public final class PluginLayers {
                 names.forEach(n -> owner.put(n, jar));
                 modules.put(jar, names);
             } catch (FindException | SecurityException e) {
-                failures.add(new Failure(jar, oneLine(e.getMessage())));
+                // "Error reading x.jar" says little without its cause ("zip END header not found")
+                String cause = e.getCause() != null && e.getCause().getMessage() != null ? ": " + e.getCause().getMessage()
+                        : "";
+                failures.add(new Failure(jar, oneLine(e.getMessage() + cause)));
             } catch (RuntimeException e) {
                 failures.add(new Failure(jar, oneLine(e.toString())));
             }

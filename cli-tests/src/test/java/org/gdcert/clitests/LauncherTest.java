@@ -78,6 +78,7 @@ class LauncherTest {
         fakeBin = Files.createDirectories(tmp.resolve("bin"));
         mvnLog = tmp.resolve("mvn.log");
         Path mvn = Files.writeString(fakeBin.resolve("mvn"), "#!/bin/sh\necho \"$@\" >> \"$MVN_LOG\"\n"
+                + "sleep ${MVN_SECONDS:-0}\n"
                 + "if [ \"${MVN_EXIT:-0}\" != 0 ]; then echo 'fake build failure: Foo.java:1: error'; fi\n"
                 + "exit ${MVN_EXIT:-0}\n");
         Files.setPosixFilePermissions(mvn, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -177,6 +178,26 @@ class LauncherTest {
                 .contains("gdcert: the build failed (full log: " + home.resolve("distribution/target/build.log") + ")");
         assertThat(launch("--version").code()).isZero();
         assertThat(builds()).isEqualTo(2);
+    }
+
+    @Test
+    void twoLaunchersAtOnceBuildOnce() throws IOException {
+        assumeTrue(which("flock").isPresent(), "flock (util-linux) serializes the builds");
+        Files.writeString(source, "class Foo { int z; }\n");
+        Map<String, String> env = new HashMap<>(Map.of("JAVA_HOME", System.getProperty("java.home"), "PATH",
+                fakeBin + File.pathSeparator + System.getenv("PATH"), "MVN_LOG", mvnLog.toString(), "MVN_SECONDS", "1"));
+        List<String> cmd = List.of(which("bash").orElseThrow().toString(), home.resolve("gdcert").toString(),
+                "--version");
+        Gdcert.Proc a = Gdcert.start(tmp.resolve("a"), env, cmd);
+        Gdcert.Proc b = Gdcert.start(tmp.resolve("b"), env, cmd);
+        Gdcert.Result ra = a.await();
+        Gdcert.Result rb = b.await();
+        assertThat(ra.code()).as(ra.toString()).isZero();
+        assertThat(rb.code()).as(rb.toString()).isZero();
+        assertThat(builds()).isEqualTo(1);
+        try (var s = Files.list(home.resolve("distribution/target"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".gdcert-built."));
+        }
     }
 
     @Test

@@ -153,7 +153,8 @@ class KillResumeTest {
                 assertThat(Files.readString(plan.resolve(r).resolve("summary.json"))).contains("\"status\": \"COMPLETED\"");
                 assertThat(plan.resolve(r).resolve("trajectory.csv")).isRegularFile();
             }
-            assertThat(again.out()).contains("4 of 4 runs succeeded (" + done.size() + " were already done)");
+            assertThat(again.out()).contains("4 of 4 runs succeeded (" + done.size() + (done.size() == 1 ? " was" : " were")
+                    + " already done)");
             List<String> table = Files.readAllLines(plan.resolve("results.csv"));
             assertThat(table.get(0)).startsWith("run,m,seed,status,");
             assertThat(table.subList(1, table.size())).extracting(l -> l.substring(0, l.indexOf(',')))

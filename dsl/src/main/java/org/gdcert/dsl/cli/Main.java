@@ -73,14 +73,7 @@ public final class Main implements Callable<Integer> {
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             // the commands report what they expect; this is the net under them: a message, not a stack trace
-            err.println("gdcert: " + describe(ex));
-            if (Boolean.getBoolean("gdcert.debug")) {
-                ex.printStackTrace(err);
-            } else {
-                err.println("gdcert: this looks like a bug; run with GDCERT_JAVA_OPTS=-Dgdcert.debug=true for details");
-            }
-            err.flush();
-            return RUN_FAILED;
+            return unexpected(ex, err);
         });
         cl.setParameterExceptionHandler((ex, a) -> {
             CommandLine.Model.CommandSpec where = ex.getCommandLine().getCommandSpec();
@@ -101,17 +94,37 @@ public final class Main implements Callable<Integer> {
         });
         try {
             return cl.execute(args);
-        } catch (OutOfMemoryError e) {
-            err.println("gdcert: out of memory; give Java more, e.g. GDCERT_JAVA_OPTS=-Xmx8g (now at most "
-                    + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB)");
-        } catch (StackOverflowError e) {
-            err.println("gdcert: stack overflow; give Java a larger stack, e.g. GDCERT_JAVA_OPTS=-Xss16m");
         } catch (Error e) {
             // errors slip past picocli's handler (it takes exceptions only): still a message, not a trace
-            err.println("gdcert: " + describe(e));
-            if (Boolean.getBoolean("gdcert.debug")) {
-                e.printStackTrace(err);
+            return unexpected(e, err);
+        }
+    }
+
+    /** Reports what no command expected (a bug, or the JVM running out of memory) in a line or two. */
+    static int unexpected(Throwable e, PrintWriter err) {
+        Throwable oom = null;
+        Throwable overflow = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                oom = t;
+            } else if (t instanceof StackOverflowError) {
+                overflow = t;
             }
+        }
+        if (oom != null) {
+            err.println("gdcert: out of memory (" + oom.getMessage() + "); give Java more, e.g. GDCERT_JAVA_OPTS=-Xmx8g "
+                    + "(now at most " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB), or make the experiment "
+                    + "smaller");
+        } else if (overflow != null) {
+            err.println("gdcert: stack overflow; give Java a larger stack, e.g. GDCERT_JAVA_OPTS=-Xss16m");
+        } else {
+            err.println("gdcert: " + describe(e));
+            if (!Boolean.getBoolean("gdcert.debug")) {
+                err.println("gdcert: this looks like a bug; run with GDCERT_JAVA_OPTS=-Dgdcert.debug=true for details");
+            }
+        }
+        if (Boolean.getBoolean("gdcert.debug")) {
+            e.printStackTrace(err);
         }
         err.flush();
         return RUN_FAILED;

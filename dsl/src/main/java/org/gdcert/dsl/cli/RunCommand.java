@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
             long notStarted = result.outcomes().stream().filter(RunCommand::notStarted).count();
             out.println(String.format(Locale.ROOT, "%d of %d runs succeeded%s; table: %s", ok, n,
                     skipped == n ? " (all were already done; use --fresh to run again)"
-                            : skipped > 0 ? " (" + skipped + " were already done)" : "",
+                            : skipped > 0 ? " (" + skipped + (skipped == 1 ? " was" : " were") + " already done)" : "",
                     result.results().map(Path::toString).orElse("-")));
             if (notStarted > 0 || result.outcomes().stream().anyMatch(o -> o.result().map(r -> r.status()
                     == RunStatus.CANCELLED).orElse(false))) {

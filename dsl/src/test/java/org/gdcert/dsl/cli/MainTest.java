@@ -103,4 +103,19 @@ class MainTest {
         assertThat(f).containsExactly(Path.of("a"), Path.of("b"), Path.of("c"), Path.of("/opt/gdcert", "plugins"));
         assertThat(PluginLoading.folders(List.of(), null, "")).isEmpty();
     }
+
+    @Test
+    void unexpectedErrorsAreOneOrTwoLinesWithAHint() {
+        java.io.StringWriter text = new java.io.StringWriter();
+        int code = Main.unexpected(new IllegalStateException(new OutOfMemoryError("Java heap space")),
+                new java.io.PrintWriter(text));
+        assertThat(code).isEqualTo(Main.RUN_FAILED);
+        assertThat(text.toString()).startsWith("gdcert: out of memory (Java heap space); give Java more, e.g. "
+                + "GDCERT_JAVA_OPTS=-Xmx8g (now at most ").doesNotContain("\tat ");
+
+        java.io.StringWriter bug = new java.io.StringWriter();
+        Main.unexpected(new IllegalStateException(new ArithmeticException("/ by zero")), new java.io.PrintWriter(bug));
+        assertThat(bug.toString()).isEqualTo("gdcert: / by zero\ngdcert: this looks like a bug; run with "
+                + "GDCERT_JAVA_OPTS=-Dgdcert.debug=true for details\n");
+    }
 }

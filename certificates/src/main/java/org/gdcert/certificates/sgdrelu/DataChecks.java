@@ -142,6 +142,6 @@ record DataChecks(double rowNormMin, double rowNormMax, boolean equalNorms, bool
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return Sections.fmt(v);
     }
 }

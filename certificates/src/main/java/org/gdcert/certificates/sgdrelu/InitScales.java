@@ -109,6 +109,6 @@ final class InitScales {
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return Sections.fmt(v);
     }
 }

@@ -75,8 +75,8 @@ record OptimizerScope(String name, boolean continuous, boolean clarke, double et
                 };
                 boolean fullBatch = b >= n && !sampler.equals("replacement");
                 if (mu > 0) {
-                    outside.add(String.format(Locale.ROOT, "heavy-ball momentum μ = %.6g (Theorems 5.1/5.6 are for "
-                            + "plain SGD; the Section 6 experiments use μ = 0.9 outside the theory)", mu));
+                    outside.add(String.format(Locale.ROOT, "heavy-ball momentum μ = %s (Theorems 5.1/5.6 are for "
+                            + "plain SGD; the Section 6 experiments use μ = 0.9 outside the theory)", fmt(mu)));
                 }
                 if (nest) {
                     outside.add("Nesterov momentum");
@@ -136,7 +136,7 @@ record OptimizerScope(String name, boolean continuous, boolean clarke, double et
     }
 
     private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return Sections.fmt(v);
     }
 
     private static double number(ValidatedParams p, String key, double dflt, List<String> assumed) {

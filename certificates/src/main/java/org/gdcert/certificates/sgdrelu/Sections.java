@@ -34,7 +34,21 @@ final class Sections {
         notes.add(Note.hidden(constant, text));
     }
 
+    /** Six significant digits without trailing zeros ({@code 0.0237620} → {@code 0.023762}, 1.0 → 1). */
     static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        if (Double.isNaN(v) || Double.isInfinite(v)) {
+            return Double.toString(v);
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        int e = s.indexOf('e');
+        String mant = e < 0 ? s : s.substring(0, e);
+        String exp = e < 0 ? "" : s.substring(e);
+        if (mant.contains(".")) {
+            mant = mant.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return mant + exp;
     }
 }

@@ -69,13 +69,14 @@ final class Setup {
         double scale = s1 * b1 * s2;
         if (!(s1 > 0 && b1 > 0 && s2 > 0)) {
             out.add(Finding.fail("SR-ARCH-03", String.format(Locale.ROOT, "layer multipliers must be positive to map "
-                    + "onto φ(XW)V (weightScale_1 = %.6g, branchScale_1 = %.6g, weightScale_2 = %.6g)", s1, b1, s2)));
+                    + "onto φ(XW)V (weightScale_1 = %s, branchScale_1 = %s, weightScale_2 = %s)", Sections.fmt(s1),
+                    Sections.fmt(b1), Sections.fmt(s2))));
             ok = false;
         } else if (scale != 1) {
-            out.add(Finding.pass("SR-ARCH-03", String.format(Locale.ROOT, "the network computes %.6g·%.6g·φ(%.6g·XW)V "
+            out.add(Finding.pass("SR-ARCH-03", String.format(Locale.ROOT, "the network computes %s·%s·φ(%s·XW)V "
                     + "= φ(X_eff W)V with X_eff = %.9g·X (φ positively homogeneous); the certificate is computed in the "
-                    + "coordinates actually trained, (W, V) with input X_eff (spec §1.4 scale-equivalence rule)", s2, b1,
-                    s1, scale)));
+                    + "coordinates actually trained, (W, V) with input X_eff (spec §1.4 scale-equivalence rule)",
+                    Sections.fmt(s2), Sections.fmt(b1), Sections.fmt(s1), scale)));
         }
         if (ok) {
             out.add(Finding.pass("SR-ARCH-01", "two-layer network " + spec.widthsText() + ", no biases, Ŷ = φ(XW)V"));
@@ -143,11 +144,11 @@ final class Setup {
         double s0 = s.derivative(0.0);
         if (s0 >= 0 && s0 <= 1) {
             out.add(Finding.pass("SR-ACT-01", String.format(Locale.ROOT, "ReLU φ(x) = max(0, x); the run uses σ'(0) = "
-                    + "%.6g, a fixed selection from the Clarke derivative [0, 1] (spec §2.3)", s0)));
+                    + "%s, a fixed selection from the Clarke derivative [0, 1] (spec §2.3)", Sections.fmt(s0))));
         } else {
             out.add(new Finding("SR-ACT-01", Finding.Status.WARNING, String.format(Locale.ROOT, "ReLU with σ'(0) = "
-                    + "%.6g outside the Clarke derivative [0, 1]: discrete steps at exact kinks are not Clarke "
-                    + "subgradient steps", s0)));
+                    + "%s outside the Clarke derivative [0, 1]: discrete steps at exact kinks are not Clarke "
+                    + "subgradient steps", Sections.fmt(s0))));
         }
         return true;
     }

@@ -225,10 +225,14 @@ public final class SgdReluCertificate implements Certificate {
         s.q("di.c", "c = ‖X‖²_op", k.c(), "eq. (7)", Tag.PAPER);
         s.q("di.c1", "c1 = 2√2‖X‖²_op‖V0‖_F", k.c1(), "eq. (7)", Tag.PAPER);
         s.q("di.c2", "c2 = 2‖X‖³_op‖W0‖_F", k.c2(), "eq. (7)", Tag.PAPER);
+        if (d1 < n) {
+            return Assessment.Level.NOT_APPLICABLE;
+        }
         if (!(num.alphaLower() > 0)) {
-            s.conditions.add(Condition.evaluate("alpha_positive", "Thm 3.4", "α = σ_min(H0ᵀ) > 0 (after the rounding "
-                    + "margin)", num.alphaLower(), ">", 0, 0, "", Tag.PAPER));
-            return d1 < n ? Assessment.Level.NOT_APPLICABLE : Assessment.Level.NOT_CERTIFIED;
+            s.conditions.add(new Condition("alpha_positive", "Thm 3.4", "α = σ_min(H0ᵀ) > 0 (after the rounding margin "
+                    + fmt(num.alpha() - num.alphaLower()) + ")", num.alphaLower(), ">", 0, Condition.Status.VIOLATED,
+                    "", Tag.PAPER));
+            return Assessment.Level.NOT_CERTIFIED;
         }
         s.conditions.add(Condition.evaluate("alpha_positive", "Thm 3.4", "α = σ_min(H0ᵀ) > 0 (after the rounding "
                 + "margin)", num.alphaLower(), ">", 0, 0, "", Tag.PAPER));
@@ -340,7 +344,8 @@ public final class SgdReluCertificate implements Certificate {
                 + "Appendix G's W-only bound, Lemma H.1) are not in the source; nothing here needs their content",
                 Tag.PAPER);
         s.note("provenance", "spec " + SPEC + "; source seeds/004 (review version, main text)"
-                + (inst.scale() != 1 ? "; X_eff = " + fmt(inst.scale()) + "·X" : ""), Tag.DERIVED);
+                + (inst.scale() != 1 ? "; X_eff = " + org.gdcert.core.spi.ParamValue.renderNumber(inst.scale()) + "·X"
+                : ""), Tag.DERIVED);
     }
 
     private static CertificateReport inapplicable(List<String> reasons, List<Note> notes) {

@@ -10,8 +10,9 @@ import org.gdcert.core.linalg.HostMatrix;
  * <p>Rounding model (standard floating point, γ_n = n·u/(1 − n·u)): the computed Ẑ = fl(XW) has
  * |Ẑ − Z| ≤ γ_{d0}|X||W| ≤ γ_{d0}‖x_i‖‖w_j‖ entrywise, φ is 1-Lipschitz, and fl(ĤV) adds
  * γ_{d1}|Ĥ||V|; so ‖H − Ĥ‖_F ≤ γ_{d0}‖X‖_F‖W0‖_F and |R − R̂|_ic ≤ (γ_{d0} + γ_{d1})(1 + γ_{d0})
- * ‖x_i‖Σ_j‖w_j‖|V_jc| + u|R̂_ic|. α_lower subtracts the spec's 10·max(N,d1)·u·‖H0‖_op for the
- * QR/SVD and ‖H − Ĥ‖_F (Weyl); a_upper adds ‖R − R̂‖_F/√2.
+ * ‖x_i‖Σ_j‖w_j‖|V_jc| + u|R̂_ic|. α_lower is the spectral toolkit's verified lower bound of
+ * σ_N(Ĥ) (at least the spec's 10·max(N,d1)·u·‖H0‖_op below the estimate) minus ‖H − Ĥ‖_F (Weyl);
+ * a_upper adds ‖R − R̂‖_F/√2.
  *
  * @param opNorm ‖X‖_op (estimate, upper bound, Gram eigenvalues)
  * @param normW ‖W0‖_F (compensated, rounded up)
@@ -24,10 +25,12 @@ import org.gdcert.core.linalg.HostMatrix;
  * @param alphaLower α rounded down (≥ 0)
  * @param h0op ‖H0‖_op as computed (NaN when d1 &lt; N)
  * @param h0opUpper ‖H0‖_op rounded up
+ * @param alphaMethod how α and its bounds were obtained (the toolkit's description)
  * @param z the pre-activations X W0 (N × d1), kept for the heuristic kernel
  */
 record DiNumbers(Spectra.OpNorm opNorm, double normW, double normV, double normX, double loss0, double a,
-        double aUpper, double alpha, double alphaLower, double h0op, double h0opUpper, HostMatrix z) {
+        double aUpper, double alpha, double alphaLower, double h0op, double h0opUpper, String alphaMethod,
+        HostMatrix z) {
 
     /** The numbers, given ‖X‖_op already computed by {@link Spectra#opNormUpper}. */
     static DiNumbers compute(Instance inst, Spectra.OpNorm op) {
@@ -98,21 +101,24 @@ record DiNumbers(Spectra.OpNorm opNorm, double normW, double normV, double normX
         double alphaLower = 0;
         double h0op = Double.NaN;
         double h0opUpper = Double.NaN;
+        String method = "0: d1 < N";
         if (d1 >= n) {
             Spectra.Extremes e = Spectra.rowSingularValues(h);
             alpha = e.min();
             h0op = e.max();
             double hErr = Spectra.gamma(d0) * normX * normW * (1 + 4 * Spectra.U);
-            double margin = 10.0 * Math.max(n, d1) * Spectra.U * h0op + hErr;
-            alphaLower = Math.max(0, alpha - margin);
-            h0opUpper = h0op + margin;
+            alphaLower = Math.max(0, e.minLower() - hErr);
+            h0opUpper = e.maxUpper() + hErr;
+            method = e.method();
         }
-        return new DiNumbers(op, normW, normV, normX, loss0, a, aUpper, alpha, alphaLower, h0op, h0opUpper, z);
+        return new DiNumbers(op, normW, normV, normX, loss0, a, aUpper, alpha, alphaLower, h0op, h0opUpper, method,
+                z);
     }
 
     /** The same numbers without the N × d1 pre-activations (for keeping in a monitor). */
     DiNumbers withoutPreactivations() {
-        return new DiNumbers(opNorm, normW, normV, normX, loss0, a, aUpper, alpha, alphaLower, h0op, h0opUpper, null);
+        return new DiNumbers(opNorm, normW, normV, normX, loss0, a, aUpper, alpha, alphaLower, h0op, h0opUpper,
+                alphaMethod, null);
     }
 
     double xop() {

@@ -4,14 +4,17 @@ import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
-import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.spectral.SpectralOptions;
+import org.gdcert.core.spectral.SpectralResult;
+import org.gdcert.core.spectral.SpectralSolver;
 
 /**
- * The dense spectral quantities of the {@code sgd_relu} checker, with the rounding margins of spec
- * certificates-sgd-relu.md §4.1 steps 1 and 5. The single place that touches EJML, so that moving
- * to core's spectral toolkit is a one-file change.
+ * The spectral quantities of the {@code sgd_relu} checker, with the safe sides of spec
+ * certificates-sgd-relu.md §4.1 steps 1 and 5: core's spectral toolkit for ‖X‖_op and the extreme
+ * singular values of H (verified intervals), EJML for the full Gram spectra of the data checks and
+ * the small explicit kernels. The single place that touches either.
  */
 final class Spectra {
     /** Unit roundoff of float64, u = 2^-53. */
@@ -21,26 +24,28 @@ final class Spectra {
     }
 
     /**
-     * ‖X‖_op with an upper margin: the largest eigenvalue of the smaller Gram matrix (XᵀX or XXᵀ)
-     * plus the Gram's rounding error γ_m‖X‖_F² and the eigensolver's n·u·λ_max, then the spec's
-     * 10·max(N,d0)·u·‖X‖_F on top. Also returns the Gram eigenvalues (for the numerical rank).
+     * ‖X‖_op with an upper bound: the spectral toolkit's verified σ_max interval (proven under the
+     * IEEE model, Gram rounding included), and no less than the spec's 10·max(N,d0)·u·‖X‖_F above
+     * the estimate (§4.1 step 1). Also returns the eigenvalues of the smaller Gram matrix (EJML),
+     * for the numerical rank and the row cosines of the data checks.
      */
     static OpNorm opNormUpper(HostMatrix x) {
         int n = x.rows();
         int d = x.cols();
-        double fro2 = Sums.sumOfSquares(x.data());
+        double fro = Math.sqrt(Sums.sumOfSquares(x.data()));
         double[][] g = n <= d ? rowGram(x) : columnGram(x);
         double[] ev = symmetricEigenvalues(g);
-        int small = Math.min(n, d);
-        int inner = Math.max(n, d);
-        double lmax = ev.length == 0 ? 0 : Math.max(ev[ev.length - 1], 0);
-        double gramErr = gamma(inner) * fro2 + 10.0 * small * U * lmax;
-        double upper = Math.sqrt(lmax + gramErr) + 10.0 * inner * U * Math.sqrt(fro2);
-        return new OpNorm(Math.sqrt(lmax), upper, ev, g, n <= d);
+        SpectralResult r;
+        try (SpectralSolver solver = SpectralSolver.withDefaults()) {
+            r = solver.sigmaMax(x);
+        }
+        double upper = Math.max(r.upper(), r.value() + 10.0 * Math.max(n, d) * U * fro);
+        return new OpNorm(r.value(), upper, ev, g, n <= d, r.toString());
     }
 
     /** ‖X‖_op estimate and upper bound, the sorted Gram eigenvalues, and the Gram itself. */
-    record OpNorm(double value, double upper, double[] gramEigenvalues, double[][] gram, boolean rowGram) {
+    record OpNorm(double value, double upper, double[] gramEigenvalues, double[][] gram, boolean rowGram,
+            String method) {
         /**
          * Numerical rank: Gram eigenvalues above 10·max(N,d0)·u·λ_max, the Gram's own rounding
          * level (so singular values below about 10⁻⁶·σ_max count as zero).
@@ -59,8 +64,10 @@ final class Spectra {
     }
 
     /**
-     * The extreme singular values of H (N × d1, d1 ≥ N): a Householder QR of Hᵀ and an SVD of the
-     * N × N factor R (no Gram matrix, which would square the condition number; spec §4.1 step 5).
+     * The extreme singular values of H (N × d1, d1 ≥ N) with safe sides: the spectral toolkit's
+     * verified intervals (Gram route, switching to a Householder LQ of H itself when κ is large, so
+     * σ_min is not computed from a squared condition number; spec §4.1 step 5), widened to at
+     * least the spec's 10·max(N,d1)·u·‖H‖_op around the estimates.
      */
     static Extremes rowSingularValues(HostMatrix h) {
         int n = h.rows();
@@ -68,26 +75,27 @@ final class Spectra {
         if (m < n) {
             throw new IllegalArgumentException("H is " + n + "x" + m + ": need at least as many columns as rows");
         }
-        DMatrixRMaj ht = new DMatrixRMaj(m, n);
-        double[] src = h.data();
-        double[] dst = ht.data;
-        for (int i = 0; i < n; i++) {
-            int off = i * m;
-            for (int j = 0; j < m; j++) {
-                dst[j * n + i] = src[off + j];
-            }
+        SpectralSolver.Extremes e;
+        try (SpectralSolver solver = SpectralSolver.withDefaults()) {
+            e = solver.singularExtremes(h);
         }
-        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(m, n);
-        if (!qr.decompose(ht)) {
-            throw new IllegalStateException("QR decomposition of the " + m + "x" + n + " matrix Hᵀ failed");
-        }
-        DMatrixRMaj r = qr.getR(null, true);
-        double[] s = singularValues(r);
-        return new Extremes(s.length == 0 ? 0 : s[0], s.length == 0 ? 0 : s[s.length - 1]);
+        double margin = 10.0 * Math.max(n, m) * U * e.max().value();
+        return new Extremes(e.max().value(), e.min().value(), Math.max(e.max().upper(), e.max().value() + margin),
+                Math.min(e.min().lower(), e.min().value() - margin), e.min().toString());
     }
 
-    /** The largest and smallest singular values. */
-    record Extremes(double max, double min) {
+    /**
+     * The largest and smallest singular values: estimates, a safe upper bound of the largest and a
+     * safe lower bound of the smallest, and how the smallest was obtained.
+     */
+    record Extremes(double max, double min, double maxUpper, double minLower, String method) {
+    }
+
+    /** σ_N(H) for monitoring (the toolkit's estimate; 0 when d1 &lt; N). */
+    static double sigmaN(HostMatrix h) {
+        try (SpectralSolver solver = new SpectralSolver(SpectralOptions.defaults().withVerify(false))) {
+            return solver.sigmaN(h).value();
+        }
     }
 
     /** Singular values in descending order. */

@@ -226,4 +226,33 @@ class SgdReluCertificateTest {
         assertThat(width.status()).isEqualTo(Condition.Status.INDETERMINATE);
         assertThat(width.tag()).isEqualTo(Tag.HIDDEN);
     }
+
+    @Test
+    void gradientFlowIsCertifiedAndAnUnknownStepSizeIsReportedNotInvented() {
+        SgdReluFixtures.Ctx flow = SgdReluFixtures.tdi2();
+        flow.optimizer = "flow";
+        CertificateReport f = assess(flow.build());
+        assertThat(f.verdict()).isEqualTo(Verdict.CERTIFIED);
+        assertThat(String.join(" ", f.notes().stream().map(Note::text).toList())).contains("fixed selection");
+        // eta=certified: the step size is not known at assessment; nothing is invented
+        SgdReluFixtures.Ctx gd = SgdReluFixtures.tdi2().discrete("gd", 1, ValidatedParams.empty());
+        gd.eta = java.util.OptionalDouble.empty();
+        CertificateReport r = assess(gd.build());
+        assertThat(r.verdict()).isEqualTo(Verdict.CONDITIONAL);
+        assertThat(r.stepSizeBound()).isEmpty();
+        assertThat(q(r, "sgd.kstarIndicative")).isNaN();
+        assertThat(String.join(" ", r.reasons())).contains("η=not known yet");
+    }
+
+    @Test
+    void section6OptimizerIsNamedAmongTheReasons() {
+        // setup S1 of Figure 2: heavy ball μ = 0.9, full batch, d1 < N
+        SgdReluFixtures.Ctx c = SgdReluFixtures.section6(40, 8, 20, 1).discrete("sgd", 0.002, sgd(Argument.named("batch",
+                40), Argument.named("momentum", 0.9)));
+        CertificateReport r = assess(c.build());
+        assertThat(r.verdict()).isEqualTo(Verdict.INAPPLICABLE);
+        assertThat(String.join(" ", r.reasons())).contains("NOT_APPLICABLE").contains("momentum μ = 0.9");
+        // the heuristic heavy-ball stability limit 2(1+μ)/λ_max is still reported [EXT]
+        assertThat(q(r, "sgd.etaStability")).isCloseTo(2 * 1.9 / q(r, "sgd.ntkLambdaMax"), within(1e-15));
+    }
 }

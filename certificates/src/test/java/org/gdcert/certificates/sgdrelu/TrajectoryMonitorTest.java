@@ -159,4 +159,20 @@ class TrajectoryMonitorTest {
         assertThat(run.checks().values()).allMatch(c -> c.kind() == MonitorCheck.Kind.INFO);
         assertThat(run.checks().get("Prop").held()).isTrue();
     }
+
+    @Test
+    void iteratesWithoutAStepSizeHaveNoDiTime() {
+        CertificateContext ctx = SgdReluFixtures.tdi2().discrete("gd", 1, ValidatedParams.empty()).build();
+        CertificateContext unknown = new CertificateContext(ctx.spec(), ctx.network(), ctx.inputs(), ctx.targets(),
+                ctx.weights(), ctx.biases(), ctx.initializers(), "gd", ValidatedParams.empty(), Axis.STEP,
+                java.util.OptionalDouble.empty(), ctx.reduction(), ctx.seed());
+        Run run = run(unknown, (flow, sink) -> {
+            sink.accept(flow.iterate(0, 0, Axis.STEP, Double.NaN));
+            sink.accept(flow.iterate(1, Double.NaN, Axis.STEP, Double.NaN));
+        });
+        assertThat(run.checks()).doesNotContainKeys("C1", "C2", "C3");
+        assertThat(run.checks().get("C1–C3").detail()).contains("no DI time");
+        assertThat(run.checks().values()).allMatch(MonitorCheck::held);
+        assertThat(run.column("t_di", 1)).isNaN();
+    }
 }

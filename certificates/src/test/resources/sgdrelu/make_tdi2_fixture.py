@@ -38,8 +38,11 @@ def grad(W, V):
 
 
 h = 0.5 / lmax; T = 15 / al ** 2; n = int(T / h) + 1
+third = n // 3  # the Java test integrates to here (t = 5/alpha^2) to stay fast; recorded below
 W, V = W0.copy(), V0.copy(); t = 0.0; worst = -np.inf; Lbar = 0.0; minal = np.inf; maxdisp = 0.0
 for k in range(n):
+    if k == third:
+        thirdLbar, thirdDisp = Lbar, maxdisp
     gW, gV, L, H = grad(W, V)
     worst = max(worst, np.log(L / L0) + al ** 2 * t)
     minal = min(minal, np.sqrt(max(np.linalg.eigvalsh(H @ H.T)[0], 0)))
@@ -52,5 +55,6 @@ with open("tdi2_reference.properties", "w") as f:
     for k, v in dict(xop=Xop, normW=nW, normV=nV, loss0=L0, a=a, alpha=al, lambdaMaxHH=lmax, c=c, c1=c1, c2=c2,
                      exponent=E, F=F, Lambda=Lam, normTheta=th0, u=u, displacementU=U, ntkLambdaMax=ntk,
                      heunStep=h, heunSteps=n, heunT=T, heunWorstLogRatio=worst, heunLbar=Lbar,
-                     heunMinAlpha0=minal, heunMaxDisplacement=maxdisp, heunFinalLoss=L).items():
+                     heunMinAlpha0=minal, heunMaxDisplacement=maxdisp, heunFinalLoss=L, heunThirdSteps=third,
+                     heunThirdLbar=thirdLbar, heunThirdMaxDisplacement=thirdDisp).items():
         f.write("%s=%.17g\n" % (k, v))

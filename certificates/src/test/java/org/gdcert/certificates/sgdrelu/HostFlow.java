@@ -30,6 +30,8 @@ final class HostFlow implements AutoCloseable {
     private final Matrix mx;
     private final Matrix my;
     private final ParameterSet initial;
+    private final double[] zBuffer;
+    private final double[] pBuffer;
 
     HostFlow(CertificateContext ctx) {
         this.ctx = ctx;
@@ -45,11 +47,14 @@ final class HostFlow implements AutoCloseable {
         mx = net.backend().upload(ctx.inputs());
         my = net.backend().upload(ctx.targets());
         initial = net.parameters().copy();
+        zBuffer = new double[n * d1];
+        pBuffer = new double[d1];
     }
 
     /** ∇L at (w, v): fills gw (d0·d1) and gv (d1); returns L. */
     double gradient(double[] w, double[] v, double[] gw, double[] gv) {
-        double[] z = new double[n * d1];
+        double[] z = zBuffer;
+        java.util.Arrays.fill(z, 0);
         for (int i = 0; i < n; i++) {
             for (int k = 0; k < d0; k++) {
                 double a = x[i * d0 + k];
@@ -83,7 +88,7 @@ final class HostFlow implements AutoCloseable {
                 }
             }
         }
-        double[] p = new double[d1];
+        double[] p = pBuffer;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < d1; j++) {
                 p[j] = z[i * d1 + j] > 0 ? r[i] * v[j] : 0;

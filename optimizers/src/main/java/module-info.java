@@ -23,4 +23,7 @@ module org.gdcert.optimizers {
             org.gdcert.optimizers.monitors.DeltaDMonitorProvider,
             org.gdcert.optimizers.monitors.PatternsMonitorProvider,
             org.gdcert.optimizers.monitors.ZerosMonitorProvider;
+
+    /** Commands for {@code gdcert tool}: the seed 004 Figure 1 data. */
+    provides java.util.spi.ToolProvider with org.gdcert.optimizers.comparison.Figure1Tool;
 }

@@ -2,15 +2,13 @@ package org.gdcert.certificates.sgdrelu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.gdcert.core.spi.Argument;
 import org.gdcert.core.spi.Certificate;
 import org.gdcert.core.spi.CertificateProvider;
 import org.gdcert.core.spi.Configured;
+import org.gdcert.core.testing.ServiceDeclarations;
 import org.junit.jupiter.api.Test;
 
 /** ServiceLoader smoke test, registration in both places, and the parameter schema. */
@@ -25,12 +23,9 @@ class SgdReluCertificateProviderTest {
     }
 
     @Test
-    void declaredInModuleInfoAndMetaInfServices() throws IOException {
-        String moduleInfo = Files.readString(Path.of("src/main/java/module-info.java"));
-        assertThat(moduleInfo).contains(SgdReluCertificateProvider.class.getName());
-        List<String> services = Files.readAllLines(
-                Path.of("src/main/resources/META-INF/services/org.gdcert.core.spi.CertificateProvider"));
-        assertThat(services).contains(SgdReluCertificateProvider.class.getName());
+    void declaredInModuleInfoAndMetaInfServices() {
+        assertThat(ServiceDeclarations.assertAgree(SgdReluCertificateProvider.class)
+                .get(CertificateProvider.class.getName())).contains(SgdReluCertificateProvider.class.getName());
     }
 
     @Test

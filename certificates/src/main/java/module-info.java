@@ -9,5 +9,6 @@ module org.gdcert.certificates {
         org.gdcert.certificates.nguyen.NguyenMondelliProvider,
         org.gdcert.certificates.nguyen.NguyenReluProvider,
         org.gdcert.certificates.generic.NtkProvider,
-        org.gdcert.certificates.generic.PlProvider;
+        org.gdcert.certificates.generic.PlProvider,
+        org.gdcert.certificates.sgdrelu.SgdReluCertificateProvider;
 }

@@ -5,5 +5,6 @@ module org.gdcert.certificates {
     requires ejml.ddense;
 
     provides org.gdcert.core.spi.CertificateProvider with
-        org.gdcert.certificates.du.DuCertificateProvider;
+        org.gdcert.certificates.du.DuCertificateProvider,
+        org.gdcert.certificates.song.SongCertificateProvider;
 }

@@ -1,0 +1,168 @@
+package org.gdcert.certificates.song;
+
+import java.util.Locale;
+
+/**
+ * The near-isometry bounds (μ, ν) of the adjoint Jacobian at Θ0 (Definition 1): Lemma 3's bounds
+ * (PAPER mode, spec §3.5 and §4.3 steps 1–5) and the exact singular values from the tangent-kernel
+ * Gram K (EXACT mode, [X], §3.2), each with the safety margins of §4.5.
+ */
+final class NearIsometry {
+
+    private NearIsometry() {
+    }
+
+    /**
+     * Lemma 3 on the concrete instance.
+     *
+     * @param sigmaMaxX σ_max(X), inflated
+     * @param xMax max_a ‖x_a‖, inflated
+     * @param unitNorm whether every ‖x_a‖ = 1 to 1e-12 (Assumption 2)
+     * @param sigmaMaxV0 σ_max(V0), inflated
+     * @param lambdaMinM0 λ_min(M0), NaN when not computed (d1 < n)
+     * @param lambdaMaxM0 λ_max of the feature Gram (= σ_max(φ(W0X))²)
+     * @param gramOrder the order of the feature Gram that was diagonalized
+     * @param sigmaMinH σ_min(φ(W0X)) in the paper's sense (§1.3: 0 when d1 &lt; n), after τ_eig
+     * @param sigmaMaxH σ_max(φ(W0X)), inflated
+     * @param termV T_V = φ̇_max σ_max(X) σ_max(V0)
+     * @param termW T_W = σ_max(φ(W0X))
+     * @param residualNorm ‖Z0 − Y‖_F
+     * @param muReason why μ = 0 (empty when μ &gt; 0)
+     * @param unavailable why the bounds could not be computed (empty when they were)
+     */
+    record Paper(double sigmaMaxX, double xMax, boolean unitNorm, double sigmaMaxV0, double lambdaMinM0,
+            double lambdaMaxM0, int gramOrder, double sigmaMinH, double sigmaMaxH, double termV, double termW,
+            double residualNorm, String muReason, String unavailable) {
+
+        double mu() {
+            return sigmaMinH;
+        }
+
+        /** ν = φ̇_max σ_max(X) σ_max(V0) + σ_max(φ(W0X)) (18). */
+        double nu() {
+            return termV + termW;
+        }
+
+        boolean available() {
+            return unavailable.isEmpty();
+        }
+    }
+
+    /**
+     * The exact extreme singular values of ∇Φ*(Θ0) ([X]).
+     *
+     * @param mu √(λ_min(K) − τ_eig)
+     * @param nu √λ_max(K)·(1 + c_eig·m·ε)
+     * @param lambdaMin λ_min(K)
+     * @param lambdaMax λ_max(K)
+     * @param eigen the spectrum of K0 with eigenvectors when d2·n ≤ {@link SongSettings#TWIN_LIMIT}, else null
+     * @param reason why it was not computed (empty when it was)
+     */
+    record Exact(double mu, double nu, double lambdaMin, double lambdaMax, SongSpectra.Eigen eigen, String reason) {
+        boolean available() {
+            return reason.isEmpty();
+        }
+
+        static Exact skipped(String reason) {
+            return new Exact(Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, reason);
+        }
+    }
+
+    /** Lemma 3's μ, ν and the instance quantities of §4.3 steps 1–5 and 7. */
+    static Paper paper(ShallowNet net, double dotMax, SongSettings s) {
+        int n = net.n;
+        int d0 = net.d0;
+        int d1 = net.d1;
+        int d2 = net.d2;
+        double xMax = 0;
+        double worstNorm = 0;
+        for (int a = 0; a < n; a++) {
+            double sq = 0;
+            for (int k = 0; k < d0; k++) {
+                double e = net.x[a * d0 + k];
+                sq += e * e;
+            }
+            double norm = Math.sqrt(sq);
+            xMax = Math.max(xMax, norm);
+            worstNorm = Math.max(worstNorm, Math.abs(norm - 1));
+        }
+        xMax *= s.inflation(d0);
+        boolean unit = worstNorm <= 1e-12;
+        int xOrder = Math.min(n, d0);
+        int vOrder = Math.min(d1, d2);
+        int hOrder = Math.min(n, d1);
+        StringBuilder missing = new StringBuilder();
+        if (xOrder > s.denseLimit()) {
+            missing.append(String.format(Locale.ROOT, "σ_max(X) needs a %d×%d eigenproblem (dense_limit %d); ",
+                    xOrder, xOrder, s.denseLimit()));
+        }
+        if (vOrder > s.denseLimit()) {
+            missing.append(String.format(Locale.ROOT, "σ_max(V0) needs a %d×%d eigenproblem (dense_limit %d); ",
+                    vOrder, vOrder, s.denseLimit()));
+        }
+        boolean gram = hOrder <= s.denseLimit();
+        if (!gram) {
+            missing.append(String.format(Locale.ROOT, "σ_max(φ(W0X)) needs a %d×%d eigenproblem (dense_limit %d); ",
+                    hOrder, hOrder, s.denseLimit()));
+        }
+        ShallowNet.FeatureSummary f = net.summarize(gram);
+        double[] r = net.residual(f.outputs());
+        double rr = 0;
+        for (double e : r) {
+            rr += e * e;
+        }
+        double residualNorm = Math.sqrt(rr);
+        if (missing.length() > 0) {
+            String why = missing.substring(0, missing.length() - 2) + "; matrix-free bounds are not implemented";
+            return new Paper(Double.NaN, xMax, unit, Double.NaN, Double.NaN, Double.NaN, hOrder, 0, Double.NaN,
+                    Double.NaN, Double.NaN, residualNorm, "not computed", why);
+        }
+        double sigmaX = Math.sqrt(SongSpectra.sigmaMaxSquared(net.x, n, d0)[0]) * s.inflation(xOrder);
+        double sigmaV = Math.sqrt(SongSpectra.sigmaMaxSquared(net.v, d1, d2)[0]) * s.inflation(vOrder);
+        double[] ev = SongSpectra.eigenvalues(f.gram(), f.order());
+        double lmax = Math.max(ev[ev.length - 1], 0);
+        double sigmaH = Math.sqrt(lmax) * s.inflation(f.order());
+        double lmin = Double.NaN;
+        double mu = 0;
+        String reason;
+        if (d1 < n) {
+            reason = String.format(Locale.ROOT, "Lemma 3's μ = σ_min(φ(W0X)) = 0 because d1 = %d < n = %d "
+                    + "(φ(W0X) is d1×n; spec §1.3)", d1, n);
+        } else {
+            lmin = ev[0];
+            double tau = s.eigenTolerance(n, lmax);
+            if (lmin - tau > 0) {
+                mu = Math.sqrt(lmin - tau);
+                reason = "";
+            } else {
+                reason = String.format(Locale.ROOT, "Lemma 3's μ = σ_min(φ(W0X)) = 0: λ_min(M0) = %.6g does not exceed"
+                        + " the rounding margin τ_eig = %.3g (φ(W0X) rank-deficient: duplicated samples?)", lmin, tau);
+            }
+        }
+        double termV = dotMax * sigmaX * sigmaV;
+        return new Paper(sigmaX, xMax, unit, sigmaV, lmin, lmax, f.order(), mu, sigmaH, termV, sigmaH, residualNorm,
+                reason, "");
+    }
+
+    /** The exact singular values of ∇Φ*(Θ0) from K0 = ∇Φ∇Φ* (§3.2, [X]). */
+    static Exact exact(ShallowNet net, SongSettings s) {
+        int m = net.d2 * net.n;
+        if ((long) net.parameterCount() < m) {
+            return Exact.skipped(String.format(Locale.ROOT, "d = d1(d0 + d2) = %d < d2·n = %d: σ_min(∇Φ*(Θ)) = 0 for "
+                    + "every Θ", net.parameterCount(), m));
+        }
+        if (m > s.denseLimit()) {
+            return Exact.skipped(String.format(Locale.ROOT, "K is %d×%d, above dense_limit %d", m, m, s.denseLimit()));
+        }
+        if ((long) net.n * net.d1 > SongSettings.FEATURE_LIMIT) {
+            return Exact.skipped(String.format(Locale.ROOT, "n·d1 = %d exceeds the feature limit %d of EXACT mode",
+                    (long) net.n * net.d1, SongSettings.FEATURE_LIMIT));
+        }
+        double[] k = net.kernel(net.features());
+        SongSpectra.Eigen e = SongSpectra.symmetric(k, m, m <= SongSettings.TWIN_LIMIT);
+        double lmax = Math.max(e.max(), 0);
+        double tau = s.eigenTolerance(m, lmax);
+        double mu = e.min() - tau > 0 ? Math.sqrt(e.min() - tau) : 0;
+        return new Exact(mu, Math.sqrt(lmax) * s.inflation(m), e.min(), lmax, e.vectors().length > 0 ? e : null, "");
+    }
+}

@@ -80,7 +80,7 @@ public final class SongCertificate implements Certificate {
                     + "failed: " + e.getMessage()), List.of()), null);
         }
         try {
-            return evaluate(ctx, app);
+            return evaluate(ctx, app, null);
         } catch (RuntimeException e) {
             List<String> reasons = new ArrayList<>(app.failures().stream().map(SongCheck::line).toList());
             reasons.add("the certificate could not be computed: " + e.getMessage());
@@ -88,7 +88,11 @@ public final class SongCertificate implements Certificate {
         }
     }
 
-    private SongAssessment evaluate(CertificateContext ctx, SongApplicability.Result app) {
+    /**
+     * The assessment of {@code ctx} with the instance's arrays taken from {@code instance} when given
+     * (the paper's layout through {@link ShallowNet#columnMajor}, spec §7 P5), else from the context.
+     */
+    SongAssessment evaluate(CertificateContext ctx, SongApplicability.Result app, ShallowNet instance) {
         List<Note> notes = checkNotes(app);
         String theorem = PAPER + ", " + app.optimizer().theorem + " via Lemma 3" + (app.optimizer().theorem
                 .equals("none") ? "" : " (explicit constants: " + app.optimizer().theorem + "′, spec §2.6)");
@@ -98,8 +102,8 @@ public final class SongCertificate implements Certificate {
             return SongAssessment.of(CertificateReport.inapplicable(NAME, theorem, reasons, notes), app);
         }
         ActivationConstants ac = app.constants().get();
-        ShallowNet net = ShallowNet.rowMajor(ctx.inputs(), ctx.targets(), ctx.weight(1), ctx.weight(2),
-                app.activation().get().instance());
+        ShallowNet net = instance != null ? instance : ShallowNet.rowMajor(ctx.inputs(), ctx.targets(),
+                ctx.weight(1), ctx.weight(2), app.activation().get().instance());
         NearIsometry.Paper paper = NearIsometry.paper(net, ac.dotMax(), settings);
         List<Quantity> q = new ArrayList<>();
         List<Condition> c = new ArrayList<>();

@@ -36,10 +36,22 @@ final class SongSpectra {
         }
     }
 
-    /** The spectrum of the symmetric part of the row-major m × m array {@code a} (not modified). */
+    /**
+     * The spectrum of the symmetric part of the row-major m × m array {@code a} (not modified). A
+     * matrix with a NaN or infinite entry (a diverged trajectory) has an all-NaN spectrum.
+     */
     static Eigen symmetric(double[] a, int m, boolean vectors) {
         if (m == 0) {
             return new Eigen(new double[0], new double[0], 0);
+        }
+        for (double v : a) {
+            if (!Double.isFinite(v)) {
+                double[] nan = new double[m];
+                java.util.Arrays.fill(nan, Double.NaN);
+                double[] vec = vectors ? new double[m * m] : new double[0];
+                java.util.Arrays.fill(vec, Double.NaN);
+                return new Eigen(nan, vec, m);
+            }
         }
         DMatrixRMaj s = new DMatrixRMaj(m, m);
         for (int i = 0; i < m; i++) {

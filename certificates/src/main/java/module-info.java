@@ -6,5 +6,9 @@ module org.gdcert.certificates {
 
     provides org.gdcert.core.spi.CertificateProvider with
         org.gdcert.certificates.du.DuCertificateProvider,
+        org.gdcert.certificates.nguyen.NguyenMondelliProvider,
+        org.gdcert.certificates.nguyen.NguyenReluProvider,
+        org.gdcert.certificates.generic.NtkProvider,
+        org.gdcert.certificates.generic.PlProvider,
         org.gdcert.certificates.song.SongCertificateProvider;
 }

@@ -21,8 +21,10 @@ module org.gdcert.core {
     exports org.gdcert.core.backend;
     exports org.gdcert.core.io;
     exports org.gdcert.core.math;
+    exports org.gdcert.core.spectral;
 
     opens org.gdcert.core.registry to com.google.guice;
+    opens org.gdcert.core.run to com.google.guice;
 
     uses org.gdcert.core.spi.ActivationProvider;
     uses org.gdcert.core.spi.InitializerProvider;

@@ -256,7 +256,7 @@ public final class PlanExecutor {
             RunSpec r = specs.get(i);
             sb.append(r.runId());
             for (String v : plan.sweepVariables()) {
-                sb.append(',').append(r.binding(v).map(PlanExecutor::num).orElse(""));
+                sb.append(',').append(r.binding(v).orElse(""));
             }
             sb.append(',').append(r.seed()).append(',').append(m.get("status"));
             @SuppressWarnings("unchecked")

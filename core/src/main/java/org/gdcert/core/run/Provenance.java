@@ -24,7 +24,7 @@ import java.util.Objects;
  */
 public record Provenance(String gdcertVersion, long seed, String javaVersion, String javaVendor, String os,
         int processors, String backend, List<Map<String, String>> plugins, String dataFingerprint, String data,
-        String sourceSha256, Instant started, Map<String, Double> bindings) {
+        String sourceSha256, Instant started, Map<String, String> bindings) {
     public Provenance {
         Objects.requireNonNull(gdcertVersion);
         plugins = List.copyOf(plugins);

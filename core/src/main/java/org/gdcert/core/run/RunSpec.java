@@ -22,7 +22,7 @@ import org.gdcert.core.train.StopRules;
  *
  * @param experiment the experiment's name (the script's file name without {@code .exp})
  * @param runId the run's folder name inside the experiment folder ({@code run}, {@code m=200_r3})
- * @param bindings the sweep variables and repeat index of this run, in order
+ * @param bindings the sweep variables (and {@code repeat}) of this run with their values as text, in order
  * @param seed the master seed (data, init and sampling use independent streams of it)
  * @param data the data and labels
  * @param network the architecture
@@ -40,7 +40,7 @@ import org.gdcert.core.train.StopRules;
 public record RunSpec(
         String experiment,
         String runId,
-        Map<String, Double> bindings,
+        Map<String, String> bindings,
         long seed,
         DataSpec data,
         NetworkSpec network,
@@ -105,7 +105,12 @@ public record RunSpec(
                 monitors, certificates, backend, reduction, root, source);
     }
 
-    public RunSpec withRunId(String id, Map<String, Double> b) {
+    public RunSpec withExperiment(String name) {
+        return new RunSpec(name, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule, monitors,
+                certificates, backend, reduction, outputRoot, source);
+    }
+
+    public RunSpec withRunId(String id, Map<String, String> b) {
         return new RunSpec(experiment, id, b, seed, data, network, initializers, optimizer, stop, schedule, monitors,
                 certificates, backend, reduction, outputRoot, source);
     }
@@ -118,7 +123,7 @@ public record RunSpec(
     public static final class Builder {
         private final String experiment;
         private String runId = "run";
-        private Map<String, Double> bindings = new LinkedHashMap<>();
+        private Map<String, String> bindings = new LinkedHashMap<>();
         private long seed = 1;
         private DataSpec data;
         private NetworkSpec network;
@@ -143,7 +148,7 @@ public record RunSpec(
             return this;
         }
 
-        public Builder bindings(Map<String, Double> b) {
+        public Builder bindings(Map<String, String> b) {
             this.bindings = new LinkedHashMap<>(b);
             return this;
         }
@@ -235,8 +240,8 @@ public record RunSpec(
         }
     }
 
-    /** Optional lookup of a sweep variable. */
-    public Optional<Double> binding(String name) {
+    /** The value of a sweep variable in this run, as written ({@code 200}, {@code fan_in}). */
+    public Optional<String> binding(String name) {
         return Optional.ofNullable(bindings.get(name));
     }
 }

@@ -31,7 +31,7 @@ class PlanExecutorTest {
             double eta = 0.01 * (i + 1);
             NetworkSpec net = new NetworkSpec(3, List.of(
                     LayerSpec.hidden(4, plugins.activations().get("tanh").configureDefaults()), LayerSpec.output(1)));
-            specs.add(RunSpec.builder("sweep").runId("eta=" + eta).bindings(Map.of("eta", eta)).seed(3)
+            specs.add(RunSpec.builder("sweep").runId("eta=" + eta).bindings(Map.of("eta", Double.toString(eta))).seed(3)
                     .data(new DataSpec(PluginChoice.defaults(plugins.dataSources().get("testdata")), Optional.empty(),
                             tmp))
                     .network(net).initializer(PluginChoice.defaults(plugins.initializers().get("testinit")))

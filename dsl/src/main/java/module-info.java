@@ -1,0 +1,19 @@
+/**
+ * The gdcert experiment language: grammar, parser facade, immutable AST, diagnostics with source
+ * positions, expression evaluation and plugin-independent semantic checks.
+ */
+module org.gdcert.dsl {
+    requires transitive org.gdcert.core;
+    requires org.antlr.antlr4.runtime;
+    requires info.picocli;
+
+    exports org.gdcert.dsl.ast;
+    exports org.gdcert.dsl.diag;
+    exports org.gdcert.dsl.parser;
+    exports org.gdcert.dsl.semantic;
+    exports org.gdcert.dsl.compile;
+    exports org.gdcert.dsl.cli;
+
+    opens org.gdcert.dsl.cli to info.picocli;
+    opens org.gdcert.dsl.compile to com.google.guice;
+}

@@ -1,6 +1,7 @@
 package org.gdcert.certificates.song;
 
 import java.util.Locale;
+import org.gdcert.core.spectral.SpectralSolver;
 
 /**
  * The near-isometry bounds (μ, ν) of the adjoint Jacobian at Θ0 (Definition 1): Lemma 3's bounds
@@ -15,10 +16,10 @@ final class NearIsometry {
     /**
      * Lemma 3 on the concrete instance.
      *
-     * @param sigmaMaxX σ_max(X), inflated
-     * @param xMax max_a ‖x_a‖, inflated
+     * @param sigmaMaxX σ_max(X), a verified upper bound
+     * @param xMax max_a ‖x_a‖, inflated by (1 + c_eig·d0·ε)
      * @param unitNorm whether every ‖x_a‖ = 1 to 1e-12 (Assumption 2)
-     * @param sigmaMaxV0 σ_max(V0), inflated
+     * @param sigmaMaxV0 σ_max(V0), a verified upper bound
      * @param lambdaMinM0 λ_min(M0), NaN when not computed (d1 < n)
      * @param lambdaMaxM0 λ_max of the feature Gram (= σ_max(φ(W0X))²)
      * @param gramOrder the order of the feature Gram that was diagonalized
@@ -51,10 +52,10 @@ final class NearIsometry {
     /**
      * The exact extreme singular values of ∇Φ*(Θ0) ([X]).
      *
-     * @param mu √(λ_min(K) − τ_eig)
-     * @param nu √λ_max(K)·(1 + c_eig·m·ε)
-     * @param lambdaMin λ_min(K)
-     * @param lambdaMax λ_max(K)
+     * @param mu √ of a verified lower bound of λ_min(K) less the formation margin τ_eig
+     * @param nu √ of a verified upper bound of λ_max(K) plus τ_eig
+     * @param lambdaMin the estimate of λ_min(K)
+     * @param lambdaMax the upper bound of λ_max(K)
      * @param eigen the spectrum of K0 with eigenvectors when d2·n ≤ {@link SongSettings#TWIN_LIMIT}, else null
      * @param reason why it was not computed (empty when it was)
      */
@@ -68,7 +69,7 @@ final class NearIsometry {
         }
     }
 
-    /** Lemma 3's μ, ν and the instance quantities of §4.3 steps 1–5 and 7. */
+    /** Lemma 3's μ, ν and the instance quantities of §4.3 steps 1–5 and 7, on the safe sides. */
     static Paper paper(ShallowNet net, double dotMax, SongSettings s) {
         int n = net.n;
         int d0 = net.d0;
@@ -93,55 +94,84 @@ final class NearIsometry {
         int hOrder = Math.min(n, d1);
         StringBuilder missing = new StringBuilder();
         if (xOrder > s.denseLimit()) {
-            missing.append(String.format(Locale.ROOT, "σ_max(X) needs a %d×%d eigenproblem (dense_limit %d); ",
+            missing.append(String.format(Locale.ROOT, "σ_max(X) needs a %d×%d Gram (dense_limit %d); ",
                     xOrder, xOrder, s.denseLimit()));
         }
         if (vOrder > s.denseLimit()) {
-            missing.append(String.format(Locale.ROOT, "σ_max(V0) needs a %d×%d eigenproblem (dense_limit %d); ",
+            missing.append(String.format(Locale.ROOT, "σ_max(V0) needs a %d×%d Gram (dense_limit %d); ",
                     vOrder, vOrder, s.denseLimit()));
         }
-        boolean gram = hOrder <= s.denseLimit();
-        if (!gram) {
-            missing.append(String.format(Locale.ROOT, "σ_max(φ(W0X)) needs a %d×%d eigenproblem (dense_limit %d); ",
+        if (hOrder > s.denseLimit()) {
+            missing.append(String.format(Locale.ROOT, "σ_max(φ(W0X)) needs a %d×%d Gram (dense_limit %d); ",
                     hOrder, hOrder, s.denseLimit()));
         }
-        ShallowNet.FeatureSummary f = net.summarize(gram);
-        double[] r = net.residual(f.outputs());
+        if (missing.length() > 0) {
+            double[] r = net.residual(net.summarize(false).outputs());
+            String why = missing.substring(0, missing.length() - 2) + "; matrix-free bounds are not implemented";
+            return new Paper(Double.NaN, xMax, unit, Double.NaN, Double.NaN, Double.NaN, hOrder, 0, Double.NaN,
+                    Double.NaN, Double.NaN, norm(r), "not computed", why);
+        }
+        try (SpectralSolver solver = SongSpectra.solver()) {
+            double sigmaX = SongSpectra.sigmaMax(solver, net.x, n, d0).upper();
+            double sigmaV = SongSpectra.sigmaMax(solver, net.v, d1, d2).upper();
+            SongSpectra.Enclosure smin = null;
+            SongSpectra.Enclosure smax;
+            double[] z;
+            if ((long) n * d1 <= SongSettings.FEATURE_LIMIT) {
+                ShallowNet.Features f = net.features();
+                z = net.outputs(f);
+                if (n <= d1) {
+                    SongSpectra.Enclosure[] e = SongSpectra.wideExtremes(solver, f.h(), n, d1);
+                    smin = e[0];
+                    smax = e[1];
+                } else {
+                    smax = SongSpectra.sigmaMax(solver, f.h(), n, d1);
+                }
+            } else {
+                ShallowNet.FeatureSummary f = net.summarize(true);
+                z = f.outputs();
+                double err = SongSpectra.gramFormationError(f.gram(), f.order(), f.sampleGram() ? d1 : n);
+                smax = widen(SongSpectra.lambdaMax(solver, f.gram(), f.order()), err).sqrt();
+                if (f.sampleGram()) {
+                    smin = widen(SongSpectra.lambdaMin(solver, f.gram(), f.order()), err).sqrt();
+                }
+            }
+            double mu = 0;
+            String reason;
+            double lmin = Double.NaN;
+            if (d1 < n) {
+                reason = String.format(Locale.ROOT, "Lemma 3's μ = σ_min(φ(W0X)) = 0 because d1 = %d < n = %d "
+                        + "(φ(W0X) is d1×n; spec §1.3)", d1, n);
+            } else {
+                lmin = smin.value() * smin.value();
+                if (smin.lower() > 0) {
+                    mu = smin.lower();
+                    reason = "";
+                } else {
+                    reason = String.format(Locale.ROOT, "Lemma 3's μ = σ_min(φ(W0X)) is not provably positive: it "
+                            + "lies in [0, %.3g] (%s; φ(W0X) rank-deficient: duplicated samples?)", smin.upper(),
+                            smin.how());
+                }
+            }
+            double lmax = smax.value() * smax.value();
+            double termV = dotMax * sigmaX * sigmaV;
+            return new Paper(sigmaX, xMax, unit, sigmaV, lmin, lmax, hOrder, mu, smax.upper(), termV, smax.upper(),
+                    norm(net.residual(z)), reason, "");
+        }
+    }
+
+    /** An eigenvalue enclosure widened by a formation error on both sides. */
+    private static SongSpectra.Enclosure widen(SongSpectra.Enclosure e, double err) {
+        return new SongSpectra.Enclosure(e.lower() - err, e.value(), e.upper() + err, e.how()
+                + " + the Gram's formation error");
+    }
+
+    private static double norm(double[] r) {
         double rr = 0;
         for (double e : r) {
             rr += e * e;
         }
-        double residualNorm = Math.sqrt(rr);
-        if (missing.length() > 0) {
-            String why = missing.substring(0, missing.length() - 2) + "; matrix-free bounds are not implemented";
-            return new Paper(Double.NaN, xMax, unit, Double.NaN, Double.NaN, Double.NaN, hOrder, 0, Double.NaN,
-                    Double.NaN, Double.NaN, residualNorm, "not computed", why);
-        }
-        double sigmaX = Math.sqrt(SongSpectra.sigmaMaxSquared(net.x, n, d0)[0]) * s.inflation(xOrder);
-        double sigmaV = Math.sqrt(SongSpectra.sigmaMaxSquared(net.v, d1, d2)[0]) * s.inflation(vOrder);
-        double[] ev = SongSpectra.eigenvalues(f.gram(), f.order());
-        double lmax = Math.max(ev[ev.length - 1], 0);
-        double sigmaH = Math.sqrt(lmax) * s.inflation(f.order());
-        double lmin = Double.NaN;
-        double mu = 0;
-        String reason;
-        if (d1 < n) {
-            reason = String.format(Locale.ROOT, "Lemma 3's μ = σ_min(φ(W0X)) = 0 because d1 = %d < n = %d "
-                    + "(φ(W0X) is d1×n; spec §1.3)", d1, n);
-        } else {
-            lmin = ev[0];
-            double tau = s.eigenTolerance(n, lmax);
-            if (lmin - tau > 0) {
-                mu = Math.sqrt(lmin - tau);
-                reason = "";
-            } else {
-                reason = String.format(Locale.ROOT, "Lemma 3's μ = σ_min(φ(W0X)) = 0: λ_min(M0) = %.6g does not exceed"
-                        + " the rounding margin τ_eig = %.3g (φ(W0X) rank-deficient: duplicated samples?)", lmin, tau);
-            }
-        }
-        double termV = dotMax * sigmaX * sigmaV;
-        return new Paper(sigmaX, xMax, unit, sigmaV, lmin, lmax, f.order(), mu, sigmaH, termV, sigmaH, residualNorm,
-                reason, "");
+        return Math.sqrt(rr);
     }
 
     /** The exact singular values of ∇Φ*(Θ0) from K0 = ∇Φ∇Φ* (§3.2, [X]). */
@@ -159,10 +189,20 @@ final class NearIsometry {
                     (long) net.n * net.d1, SongSettings.FEATURE_LIMIT));
         }
         double[] k = net.kernel(net.features());
-        SongSpectra.Eigen e = SongSpectra.symmetric(k, m, m <= SongSettings.TWIN_LIMIT);
-        double lmax = Math.max(e.max(), 0);
-        double tau = s.eigenTolerance(m, lmax);
-        double mu = e.min() - tau > 0 ? Math.sqrt(e.min() - tau) : 0;
-        return new Exact(mu, Math.sqrt(lmax) * s.inflation(m), e.min(), lmax, e.vectors().length > 0 ? e : null, "");
+        SongSpectra.Eigen vectors = m <= SongSettings.TWIN_LIMIT ? SongSpectra.symmetric(k, m, true) : null;
+        double lmin;
+        double lmax;
+        double lminEstimate;
+        try (SpectralSolver solver = SongSpectra.solver()) {
+            SongSpectra.Enclosure lo = SongSpectra.lambdaMin(solver, k, m);
+            SongSpectra.Enclosure hi = SongSpectra.lambdaMax(solver, k, m);
+            // K is formed from Grams summed over d1 (and d0) terms: the spec's margin τ_eig (§4.5)
+            double tau = s.eigenTolerance(Math.max(m, net.d1 + net.d0), hi.upper());
+            lmin = lo.lower() - tau;
+            lmax = hi.upper() + tau;
+            lminEstimate = lo.value();
+        }
+        double mu = lmin > 0 ? Math.sqrt(lmin) : 0;
+        return new Exact(mu, Math.sqrt(Math.max(lmax, 0)), lminEstimate, lmax, vectors, "");
     }
 }

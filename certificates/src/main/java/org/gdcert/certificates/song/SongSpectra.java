@@ -5,19 +5,93 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.spectral.SpectralOptions;
+import org.gdcert.core.spectral.SpectralResult;
+import org.gdcert.core.spectral.SpectralSolver;
 
 /**
- * Dense linear algebra of the {@code song} checker: Gram matrices of row-major arrays and the
- * spectra of small symmetric matrices, by EJML (symmetric eigensolver: Householder
- * tridiagonalization + implicit QR). The single place that touches EJML, so that switching to
- * core's spectral toolkit ({@code org.gdcert.core.spectral}) is a one-file change.
+ * Dense linear algebra of the {@code song} checker, the single place that touches EJML and core's
+ * spectral toolkit. The certificate's safe sides (σ_max of X, V0, φ(W0X) from above, μ =
+ * σ_min(φ(W0X)) from below, λ of the tangent kernel) come from {@link SpectralSolver}, whose
+ * Gram-route bounds are proven under the IEEE model, the rounding of the Gram product included;
+ * full spectra with eigenvectors (the linearized twin) and the monitor's per-iterate estimates come
+ * from EJML's symmetric eigensolver.
  *
- * <p>All extreme values are those of a full decomposition, never of a power iteration: a power
- * iteration under-estimates σ_max, which would make a certificate unsound (spec §4.3 step 2).
+ * <p>No extreme value here comes from a bare power iteration: that under-estimates σ_max, which
+ * would make a certificate unsound (spec §4.3 step 2).
  */
 final class SongSpectra {
 
     private SongSpectra() {
+    }
+
+    /**
+     * A safe-side enclosure [lower, upper] of an exact value, with the method in words.
+     *
+     * @param lower a lower bound
+     * @param value the estimate
+     * @param upper an upper bound
+     * @param how the method and what the bounds rest on
+     */
+    record Enclosure(double lower, double value, double upper, String how) {
+        static Enclosure of(SpectralResult r) {
+            return new Enclosure(r.lower(), r.value(), r.upper(), r.method().name().toLowerCase(java.util.Locale.ROOT)
+                    + ", " + r.bound().name().toLowerCase(java.util.Locale.ROOT) + " bounds");
+        }
+
+        /** √ of an eigenvalue enclosure (negative ends clamped to 0). */
+        Enclosure sqrt() {
+            return new Enclosure(Math.sqrt(Math.max(lower, 0)), Math.sqrt(Math.max(value, 0)),
+                    Math.sqrt(Math.max(upper, 0)), how);
+        }
+    }
+
+    /** A solver of core's spectral toolkit with verified bounds (close it). */
+    static SpectralSolver solver() {
+        return new SpectralSolver(SpectralOptions.defaults());
+    }
+
+    /** σ_max of the row-major rows × cols array, verified from above. */
+    static Enclosure sigmaMax(SpectralSolver solver, double[] a, int rows, int cols) {
+        return Enclosure.of(solver.sigmaMax(new HostMatrix(rows, cols, a)));
+    }
+
+    /**
+     * σ_min and σ_max of the row-major rows × cols array with rows ≤ cols sharing one Gram: σ_min is
+     * σ_rows, i.e. the paper's σ_min of the transpose as an operator on ℝ^rows (§1.3).
+     */
+    static Enclosure[] wideExtremes(SpectralSolver solver, double[] a, int rows, int cols) {
+        if (rows > cols) {
+            throw new IllegalArgumentException("wideExtremes needs rows <= cols, got " + rows + "x" + cols);
+        }
+        SpectralSolver.Extremes e = solver.singularExtremes(new HostMatrix(rows, cols, a));
+        return new Enclosure[] {Enclosure.of(e.min()), Enclosure.of(e.max())};
+    }
+
+    /** λ_min of a symmetric row-major m × m array, verified from below (its formation error not included). */
+    static Enclosure lambdaMin(SpectralSolver solver, double[] a, int m) {
+        return Enclosure.of(solver.lambdaMin(new HostMatrix(m, m, a)));
+    }
+
+    /** λ_max of a symmetric row-major m × m array, verified from above (its formation error not included). */
+    static Enclosure lambdaMax(SpectralSolver solver, double[] a, int m) {
+        return Enclosure.of(solver.lambdaMax(new HostMatrix(m, m, a)));
+    }
+
+    /**
+     * A rigorous bound on the spectral-norm error of a Gram matrix G = Σ_k a_k a_kᵀ summed in floating
+     * point over {@code terms} products: ‖fl(G) − G‖₂ ≤ ‖fl(G) − G‖_F ≤ γ_terms·trace(G), with
+     * γ_k = kε/(1 − kε) and a small safety factor for the rounding of the trace itself.
+     */
+    static double gramFormationError(double[] g, int m, long terms) {
+        double trace = 0;
+        for (int i = 0; i < m; i++) {
+            trace += Math.abs(g[i * m + i]);
+        }
+        double u = Math.ulp(1.0) / 2;
+        double gamma = terms * u / (1 - terms * u);
+        return 1.01 * gamma * trace;
     }
 
     /** Eigenvalues (ascending) and, when requested, orthonormal eigenvectors as columns of a row-major m × m array. */

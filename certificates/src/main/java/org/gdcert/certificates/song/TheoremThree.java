@@ -82,12 +82,12 @@ final class TheoremThree {
                 Tag.REPAIRED, "Parseval norm; Definition 4's Σc_i² diverges for GeLU and tanh (A14)"
                         + (act.phiAtZero() != 0 ? "; of the shifted φ" : "")));
         if (chosen > 0) {
-            double ct = act.c(Math.min(chosen, act.hermite().length - 1));
+            double ct = chosen < act.hermite().length ? act.c(chosen) : Double.NaN;
             double sx = paper.sigmaMaxX();
             double f = Math.sqrt(n) * sx * sx / Math.pow(smin[chosen - 1], 3);
             q.add(new Quantity("theorem3T", "t", chosen, "Thm 3", Tag.DERIVED, "smallest t with σ_min(X^{*t}) > 0 "
                     + "(A37); the paper takes n ≃ d0^t"));
-            q.add(new Quantity("hermiteCt", "c_t", chosen == 1 ? act.c(1) : ct, "(58)", Tag.PAPER,
+            q.add(new Quantity("hermiteCt", "c_t", ct, "(58)", Tag.PAPER,
                     Math.abs(ct) < 1e-12 ? "c_t = 0: (58)'s lower bound is vacuous for this t (odd/even activation)"
                             : ""));
             q.add(new Quantity("dataFactor", "F(t) = √n σ_max²(X)/σ_min³(X^{*t})", f, "(20), (79)", Tag.HIDDEN,

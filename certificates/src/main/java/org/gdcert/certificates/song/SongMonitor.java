@@ -43,6 +43,7 @@ final class SongMonitor implements Monitor {
     private final double[] y;
     private final double floorH;
     private final ShallowNet net0;
+    private final double flowTolerance;
 
     private Backend backend;
     private ParameterSet initial;
@@ -100,6 +101,10 @@ final class SongMonitor implements Monitor {
             yy += v * v;
         }
         this.floorH = settings.floor() * Math.max(1, scale * yy);
+        double rtol = ctx.optimizerParams().schema().find("rtol").isPresent()
+                && ctx.optimizerParams().value("rtol") instanceof org.gdcert.core.spi.ParamValue.Num r ? r.value() : 0;
+        // the spec's (1 + rtol) with the integrator's per-step rtol, which the global error may exceed tenfold
+        this.flowTolerance = Math.max(settings.flowTolerance(), 10 * rtol);
         String thm = flow ? "Theorem 1′" : "Theorem 2′";
         bound = new Tracker(flow ? "loss bound h(γ(t)) ≤ e^{−κt} h(Θ0) (" + thm + ")"
                 : "loss bound h(Θ_k) ≤ q^k h(Θ0) (" + thm + ")");
@@ -185,7 +190,7 @@ final class SongMonitor implements Monitor {
                 v[0] = b;
                 v[1] = phi / b;
                 if (b > phiFloor) {
-                    double rel = flow ? settings.flowTolerance() : SongSettings.BOUND_RELATIVE;
+                    double rel = flow ? flowTolerance : SongSettings.BOUND_RELATIVE;
                     bound.update(pos, phi / (b * (1 + rel) + phiFloor));
                 }
             }
@@ -350,7 +355,8 @@ final class SongMonitor implements Monitor {
                 + "differs: not the certified setting, informative only" : "the report is " + a.report().verdict()
                 + ": informative only";
         if (pl != null && pl.mu() > 0) {
-            String rate = flow ? String.format(Locale.ROOT, "κ = %.6g", pl.flowRate()) : String.format(Locale.ROOT,
+            String rate = flow ? String.format(Locale.ROOT, "κ = %.6g, relative tolerance %.2g = max(flow_rtol, 10 × "
+                    + "the integrator's rtol)", pl.flowRate(), flowTolerance) : String.format(Locale.ROOT,
                     "q = %.12g at η = %.6g", q, eta);
             add(out, bound, boundKind, scope + "; " + rate + "; checked while the bound exceeds h_floor");
             if (!flow) {

@@ -94,6 +94,29 @@ class SongFixtureCDETest {
         assertThat(gf.lossBound().orElseThrow().axis()).isEqualTo(Axis.TIME);
     }
 
+    /** §4.5: h0 within the marginal tolerance of thr_GD is NOT_CERTIFIED (numerically marginal), never CERTIFIED. */
+    @Test
+    void numericallyMarginalIsNotCertified() {
+        SongFixtures.Ctx probe = new SongFixtures.Ctx(SongFixtures.fixtureD(0, SongTestActivations.GELU), "gelu",
+                SongTestActivations.GELU);
+        probe.eta = OptionalDouble.empty();
+        double thr = value(new SongCertificate(SongSettings.defaults()).assess(probe.build()), "thrGD");
+        for (double factor : new double[] {1 - 1e-10, 1 + 1e-10}) {
+            SongFixtures.Ctx c = new SongFixtures.Ctx(SongFixtures.fixtureD(Math.sqrt(thr) * factor,
+                    SongTestActivations.GELU), "gelu", SongTestActivations.GELU);
+            c.eta = OptionalDouble.empty();
+            CertificateReport r = new SongCertificate(SongSettings.defaults()).assess(c.build());
+            assertThat(r.verdict()).isEqualTo(Verdict.NOT_CERTIFIED);
+            assertThat(r.condition("GD1").orElseThrow().status()).isEqualTo(Condition.Status.INDETERMINATE);
+            assertThat(String.join(" ", r.reasons())).contains("numerically marginal");
+        }
+        SongFixtures.Ctx clear = new SongFixtures.Ctx(SongFixtures.fixtureD(Math.sqrt(thr) * (1 - 1e-6),
+                SongTestActivations.GELU), "gelu", SongTestActivations.GELU);
+        clear.eta = OptionalDouble.empty();
+        assertThat(new SongCertificate(SongSettings.defaults()).assess(clear.build()).verdict())
+                .isEqualTo(Verdict.CERTIFIED);
+    }
+
     /**
      * §7 D: GD at η_max reaches h &lt; 1e-22 in 952 steps with 0 invariant violations, path length
      * 6.62e-4, and the worst observed per-step decrease is 7.98× the certified one.

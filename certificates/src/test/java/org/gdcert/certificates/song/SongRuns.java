@@ -50,7 +50,8 @@ final class SongRuns {
         List<double[]> rows = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         int k = 0;
-        try (Matrix x = SongFixtures.BACKEND.upload(ctx.inputs()); Matrix y = SongFixtures.BACKEND.upload(ctx.targets());
+        try (Matrix x = SongFixtures.BACKEND.upload(ctx.inputs());
+                Matrix y = SongFixtures.BACKEND.upload(ctx.targets());
                 ForwardPass fp = net.newForwardPass(n); ParameterSet initial = net.parameters().copy();
                 ParameterSet grad = net.parameters().zerosLike()) {
             for (; k <= maxSteps; k++) {
@@ -87,7 +88,8 @@ final class SongRuns {
         List<Double> losses = new ArrayList<>();
         List<Double> lengths = new ArrayList<>();
         int steps = (int) Math.round(tEnd / dt);
-        try (Matrix x = SongFixtures.BACKEND.upload(ctx.inputs()); Matrix y = SongFixtures.BACKEND.upload(ctx.targets());
+        try (Matrix x = SongFixtures.BACKEND.upload(ctx.inputs());
+                Matrix y = SongFixtures.BACKEND.upload(ctx.targets());
                 ForwardPass fp = net.newForwardPass(n); ParameterSet initial = net.parameters().copy();
                 ParameterSet base = net.parameters().copy(); ParameterSet acc = net.parameters().zerosLike();
                 ParameterSet g = net.parameters().zerosLike()) {

@@ -56,10 +56,11 @@ final class NearIsometry {
      * @param nu √ of a verified upper bound of λ_max(K) plus τ_eig
      * @param lambdaMin the estimate of λ_min(K)
      * @param lambdaMax the upper bound of λ_max(K)
-     * @param eigen the spectrum of K0 with eigenvectors when d2·n ≤ {@link SongSettings#TWIN_LIMIT}, else null
+     * @param kernel K0 itself (row-major) when d2·n ≤ {@link SongSettings#TWIN_LIMIT}, for the linearized
+     *     twin of the monitor; else null
      * @param reason why it was not computed (empty when it was)
      */
-    record Exact(double mu, double nu, double lambdaMin, double lambdaMax, SongSpectra.Eigen eigen, String reason) {
+    record Exact(double mu, double nu, double lambdaMin, double lambdaMax, double[] kernel, String reason) {
         boolean available() {
             return reason.isEmpty();
         }
@@ -189,7 +190,6 @@ final class NearIsometry {
                     (long) net.n * net.d1, SongSettings.FEATURE_LIMIT));
         }
         double[] k = net.kernel(net.features());
-        SongSpectra.Eigen vectors = m <= SongSettings.TWIN_LIMIT ? SongSpectra.symmetric(k, m, true) : null;
         double lmin;
         double lmax;
         double lminEstimate;
@@ -203,6 +203,7 @@ final class NearIsometry {
             lminEstimate = lo.value();
         }
         double mu = lmin > 0 ? Math.sqrt(lmin) : 0;
-        return new Exact(mu, Math.sqrt(Math.max(lmax, 0)), lminEstimate, lmax, vectors, "");
+        return new Exact(mu, Math.sqrt(Math.max(lmax, 0)), lminEstimate, lmax, m <= SongSettings.TWIN_LIMIT ? k : null,
+                "");
     }
 }

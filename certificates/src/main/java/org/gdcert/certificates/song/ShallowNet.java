@@ -232,19 +232,35 @@ final class ShallowNet {
      * terms M = H Hᵀ, XᵀX = Xr Xrᵀ and Dᵀ diag(·) D = D diag(Vr[:,k] ⊙ Vr[:,l]) Dᵀ.
      */
     double[] kernel(Features f) {
+        return kernel(f, null);
+    }
+
+    /** As {@link #kernel(Features)}, reusing M = H Hᵀ when the caller already has it (null: computed). */
+    double[] kernel(Features f, double[] featureGram) {
         int m = d2 * n;
         double[] k = new double[m * m];
         double[] gx = SongSpectra.outerGram(x, n, d0);
-        double[] gh = SongSpectra.outerGram(f.h(), n, d1);
+        double[] gh = featureGram != null ? featureGram : SongSpectra.outerGram(f.h(), n, d1);
         double[] scaled = new double[n * d1];
         for (int p = 0; p < d2; p++) {
             for (int q = p; q < d2; q++) {
-                for (int a = 0; a < n; a++) {
-                    for (int c = 0; c < d1; c++) {
-                        scaled[a * d1 + c] = f.d()[a * d1 + c] * v[c * d2 + p] * v[c * d2 + q];
+                double[] b;
+                if (p == q) {
+                    // D diag(v_p²) Dᵀ = (D diag|v_p|)(D diag|v_p|)ᵀ: a symmetric product
+                    for (int a = 0; a < n; a++) {
+                        for (int c = 0; c < d1; c++) {
+                            scaled[a * d1 + c] = f.d()[a * d1 + c] * Math.abs(v[c * d2 + p]);
+                        }
                     }
+                    b = SongSpectra.outerGram(scaled, n, d1);
+                } else {
+                    for (int a = 0; a < n; a++) {
+                        for (int c = 0; c < d1; c++) {
+                            scaled[a * d1 + c] = f.d()[a * d1 + c] * v[c * d2 + p] * v[c * d2 + q];
+                        }
+                    }
+                    b = SongSpectra.multiplyTransB(scaled, n, d1, f.d(), n);
                 }
-                double[] b = SongSpectra.multiplyTransB(scaled, n, d1, f.d(), n);
                 for (int a = 0; a < n; a++) {
                     for (int bb = 0; bb < n; bb++) {
                         double val = gx[a * n + bb] * b[a * n + bb] + (p == q ? gh[a * n + bb] : 0);

@@ -148,16 +148,17 @@ final class SongMonitor implements Monitor {
                 q = pl.contraction(eta);
             }
         }
-        SongSpectra.Eigen e = a.exact() != null ? a.exact().eigen() : null;
-        if (deterministic && e != null) {
+        double[] kernel0 = a.exact() != null ? a.exact().kernel() : null;
+        if (deterministic && kernel0 != null) {
             double[] r0 = net0.residual(net0.outputs(net0.features()));
-            twin = new LinearizedTwin(net0, e, r0, scale);
+            twin = new LinearizedTwin(net0, SongSpectra.symmetric(kernel0, net0.d2 * net0.n, true), r0, scale);
         }
-        if (net0.n <= settings.monitorLimit()) {
+        if (small()) {
             ShallowNet.Features f = net0.features();
             m0 = SongSpectra.outerGram(f.h(), net0.n, net0.d1);
             m0Norm = frobenius(m0, null);
-            if ((long) net0.d2 * net0.n <= settings.monitorLimit()) {
+            long m = (long) net0.d2 * net0.n;
+            if (m <= settings.monitorLimit() && m * m * net0.d1 <= SongSettings.MONITOR_WORK) {
                 k0 = net0.kernel(f);
                 k0Norm = frobenius(k0, null);
             }
@@ -252,7 +253,7 @@ final class SongMonitor implements Monitor {
             chi.update(pos, sv / (pl.chi() * (1 + 1e-12)));
         }
         // small problems: features, kernel, drifts
-        boolean small = net0.n <= settings.monitorLimit();
+        boolean small = small();
         double[] wk = null;
         if (small || twin != null) {
             wk = backend.download(it.network().parameters().weight(1)).data();
@@ -329,6 +330,12 @@ final class SongMonitor implements Monitor {
         return v;
     }
 
+    /** Whether the per-iterate feature Gram (n²·d1 work) is affordable. */
+    private boolean small() {
+        long n = net0.n;
+        return n <= settings.monitorLimit() && n * n * net0.d1 <= SongSettings.MONITOR_WORK;
+    }
+
     private double squaredDistance(Iterate it, int l) {
         backend.sub(it.network().parameters().weight(l), initial.weight(l), diff[l]);
         return backend.sumOfSquares(diff[l]);
@@ -372,9 +379,9 @@ final class SongMonitor implements Monitor {
                     pl.alphaH()));
             add(out, chi, regimeKind, String.format(Locale.ROOT, "χ = %.6g, max observed σ_max(V_k) = %.6g", pl.chi(),
                     chiObserved));
-            add(out, features, regimeKind, "PAPER mode, n ≤ monitor_limit and d1 ≥ n");
-            add(out, lemmaLow, regimeKind, "d2·n ≤ monitor_limit");
-            add(out, lemmaHigh, regimeKind, "d2·n ≤ monitor_limit");
+            add(out, features, regimeKind, "PAPER mode, d1 ≥ n, n ≤ monitor_limit and n²·d1 ≤ 2^25");
+            add(out, lemmaLow, regimeKind, "d2·n ≤ monitor_limit and (d2 n)²·d1 ≤ 2^25");
+            add(out, lemmaHigh, regimeKind, "d2·n ≤ monitor_limit and (d2 n)²·d1 ≤ 2^25");
         }
         if (twin != null) {
             boolean lazyLike = lazyGapMax < settings.lazyThreshold();

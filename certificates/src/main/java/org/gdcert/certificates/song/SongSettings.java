@@ -34,9 +34,14 @@ record SongSettings(boolean exact, double userChi, int denseLimit, double cEig, 
     /** Largest n·d1 for which the features H, D are held whole (EXACT mode, the twin). */
     static final long FEATURE_LIMIT = 1L << 23;
     /** Largest n for the Gauss–Hermite prediction of E[M0] by 2-D quadrature (n²/2 pair integrals). */
-    static final int PREDICT_LIMIT = 200;
+    static final int PREDICT_LIMIT = 100;
+    /**
+     * Largest work (multiply-adds) per recorded iterate of the monitor's dense invariants: n²·d1 for
+     * σ_min(φ(W_k X)), (d2 n)²·d1 for K(Θ_k); beyond it they are skipped.
+     */
+    static final long MONITOR_WORK = 1L << 25;
     /** Gauss–Hermite order of the 2-D quadrature of E[φ(u)φ(v)]. */
-    static final int PAIR_QUADRATURE = 48;
+    static final int PAIR_QUADRATURE = 32;
 
     static ParameterSchema schema() {
         return ParameterSchema.of(

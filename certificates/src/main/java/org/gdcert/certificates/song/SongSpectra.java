@@ -3,6 +3,7 @@ package org.gdcert.certificates.song;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.CommonOps_MT_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.gdcert.core.linalg.HostMatrix;
@@ -163,19 +164,34 @@ final class SongSpectra {
         return symmetric(a, m, false).values();
     }
 
-    /** A Aᵀ (rows × rows) of the row-major rows × cols array a. */
+    /** Products with at least this many multiply-adds use EJML's multi-threaded kernels. */
+    static final long PARALLEL_WORK = 1L << 20;
+
+    private static boolean parallel(long work) {
+        return work >= PARALLEL_WORK;
+    }
+
+    /** A Aᵀ (rows × rows) of the row-major rows × cols array a (symmetric product). */
     static double[] outerGram(double[] a, int rows, int cols) {
         DMatrixRMaj m = DMatrixRMaj.wrap(rows, cols, a);
         DMatrixRMaj g = new DMatrixRMaj(rows, rows);
-        CommonOps_DDRM.multTransB(m, m, g);
+        if (parallel((long) rows * rows * cols / 2)) {
+            CommonOps_MT_DDRM.multOuter(m, g);
+        } else {
+            CommonOps_DDRM.multOuter(m, g);
+        }
         return g.data;
     }
 
-    /** Aᵀ A (cols × cols) of the row-major rows × cols array a. */
+    /** Aᵀ A (cols × cols) of the row-major rows × cols array a (symmetric product). */
     static double[] innerGram(double[] a, int rows, int cols) {
         DMatrixRMaj m = DMatrixRMaj.wrap(rows, cols, a);
         DMatrixRMaj g = new DMatrixRMaj(cols, cols);
-        CommonOps_DDRM.multTransA(m, m, g);
+        if (parallel((long) cols * cols * rows / 2)) {
+            CommonOps_MT_DDRM.multInner(m, g);
+        } else {
+            CommonOps_DDRM.multInner(m, g);
+        }
         return g.data;
     }
 
@@ -187,21 +203,33 @@ final class SongSpectra {
     /** C := A B for row-major arrays (p × q)(q × r). */
     static double[] multiply(double[] a, int p, int q, double[] b, int r) {
         DMatrixRMaj c = new DMatrixRMaj(p, r);
-        CommonOps_DDRM.mult(DMatrixRMaj.wrap(p, q, a), DMatrixRMaj.wrap(q, r, b), c);
+        if (parallel((long) p * q * r)) {
+            CommonOps_MT_DDRM.mult(DMatrixRMaj.wrap(p, q, a), DMatrixRMaj.wrap(q, r, b), c);
+        } else {
+            CommonOps_DDRM.mult(DMatrixRMaj.wrap(p, q, a), DMatrixRMaj.wrap(q, r, b), c);
+        }
         return c.data;
     }
 
     /** C := Aᵀ B for row-major arrays A (q × p), B (q × r). */
     static double[] multiplyTransA(double[] a, int q, int p, double[] b, int r) {
         DMatrixRMaj c = new DMatrixRMaj(p, r);
-        CommonOps_DDRM.multTransA(DMatrixRMaj.wrap(q, p, a), DMatrixRMaj.wrap(q, r, b), c);
+        if (parallel((long) p * q * r)) {
+            CommonOps_MT_DDRM.multTransA(DMatrixRMaj.wrap(q, p, a), DMatrixRMaj.wrap(q, r, b), c);
+        } else {
+            CommonOps_DDRM.multTransA(DMatrixRMaj.wrap(q, p, a), DMatrixRMaj.wrap(q, r, b), c);
+        }
         return c.data;
     }
 
     /** C := A Bᵀ for row-major arrays A (p × q), B (r × q). */
     static double[] multiplyTransB(double[] a, int p, int q, double[] b, int r) {
         DMatrixRMaj c = new DMatrixRMaj(p, r);
-        CommonOps_DDRM.multTransB(DMatrixRMaj.wrap(p, q, a), DMatrixRMaj.wrap(r, q, b), c);
+        if (parallel((long) p * q * r)) {
+            CommonOps_MT_DDRM.multTransB(DMatrixRMaj.wrap(p, q, a), DMatrixRMaj.wrap(r, q, b), c);
+        } else {
+            CommonOps_DDRM.multTransB(DMatrixRMaj.wrap(p, q, a), DMatrixRMaj.wrap(r, q, b), c);
+        }
         return c.data;
     }
 

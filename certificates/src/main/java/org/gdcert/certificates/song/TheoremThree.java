@@ -9,6 +9,7 @@ import org.gdcert.core.cert.Quantity;
 import org.gdcert.core.cert.Tag;
 import org.gdcert.core.math.GaussHermite;
 import org.gdcert.core.math.GaussianExpectations;
+import org.gdcert.core.spectral.SpectralSolver;
 import org.gdcert.core.spi.Activation;
 
 /**
@@ -50,22 +51,32 @@ final class TheoremThree {
             double[] g = SongSpectra.outerGram(net.x, n, d0);
             double[] pow = new double[g.length];
             java.util.Arrays.fill(pow, 1);
-            for (int t = 1; t <= s.tMax(); t++) {
-                for (int i = 0; i < g.length; i++) {
-                    pow[i] *= g[i];
-                }
-                double[] ev = SongSpectra.eigenvalues(pow, n);
-                lmin[t - 1] = ev[0];
-                double tau = s.eigenTolerance(n, ev[n - 1]);
-                boolean rankShort = symmetricTensorDimension(d0, t) < n;
-                smin[t - 1] = rankShort || ev[0] - tau <= 0 ? 0 : Math.sqrt(ev[0] - tau);
-                q.add(new Quantity("lambdaMinKr" + t, "λ_min((XᵀX)^{∘" + t + "})", ev[0], "§1.3", Tag.PAPER,
-                        "= σ_min(X^{*" + t + "})² before the semantics of §1.3"));
-                q.add(new Quantity("sigmaMinKr" + t, "σ_min(X^{*" + t + "})", smin[t - 1], "(20), §1.3", Tag.PAPER,
-                        rankShort ? String.format(Locale.ROOT, "0: binom(d0+t−1, t) = %.0f < n (symmetric t-tensors "
-                                + "span fewer than n dimensions)", symmetricTensorDimension(d0, t)) : ""));
-                if (chosen < 0 && smin[t - 1] > 0) {
-                    chosen = t;
+            try (SpectralSolver solver = SongSpectra.solver()) {
+                for (int t = 1; t <= s.tMax(); t++) {
+                    for (int i = 0; i < g.length; i++) {
+                        pow[i] *= g[i];
+                    }
+                    boolean rankShort = symmetricTensorDimension(d0, t) < n;
+                    String note;
+                    if (rankShort) {
+                        // structurally singular: no eigenproblem needed
+                        lmin[t - 1] = 0;
+                        smin[t - 1] = 0;
+                        note = String.format(Locale.ROOT, "0: binom(d0+t−1, t) = %.0f < n (symmetric t-tensors span "
+                                + "fewer than n dimensions)", symmetricTensorDimension(d0, t));
+                    } else {
+                        SongSpectra.Enclosure e = SongSpectra.lambdaMin(solver, pow, n);
+                        lmin[t - 1] = e.value();
+                        smin[t - 1] = e.lower() > 0 ? Math.sqrt(e.lower()) : 0;
+                        note = "verified lower bound (" + e.how() + ")";
+                    }
+                    q.add(new Quantity("lambdaMinKr" + t, "λ_min((XᵀX)^{∘" + t + "})", lmin[t - 1], "§1.3",
+                            Tag.PAPER, "= σ_min(X^{*" + t + "})²"));
+                    q.add(new Quantity("sigmaMinKr" + t, "σ_min(X^{*" + t + "})", smin[t - 1], "(20), §1.3",
+                            Tag.PAPER, note));
+                    if (chosen < 0 && smin[t - 1] > 0) {
+                        chosen = t;
+                    }
                 }
             }
         } else {

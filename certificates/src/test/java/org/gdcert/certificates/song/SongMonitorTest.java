@@ -146,8 +146,8 @@ class SongMonitorTest {
         SongAssessment a = new SongCertificate(SongSettings.defaults()).evaluate(ctx);
         double s = a.applicability().scale();
         ShallowNet net0 = a.net();
-        LinearizedTwin twin = new LinearizedTwin(net0, a.exact().eigen(), net0.residual(net0.outputs(
-                net0.features())), s);
+        LinearizedTwin twin = new LinearizedTwin(net0, SongSpectra.symmetric(a.exact().kernel(), p.d2() * p.n(), true),
+                net0.residual(net0.outputs(net0.features())), s);
         double eta = 0.05;
         int steps = 40;
         Network net = ctx.network();

@@ -150,7 +150,8 @@ final class InitFamily {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            sb.append(String.format(Locale.ROOT, "%.4g", r[0]));
+            sb.append(new java.math.BigDecimal(String.format(Locale.ROOT, "%.5g", r[0])).stripTrailingZeros()
+                    .toPlainString());
         }
         return sb.toString();
     }

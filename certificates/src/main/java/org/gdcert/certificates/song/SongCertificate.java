@@ -203,8 +203,10 @@ public final class SongCertificate implements Certificate {
                     reasons.add(0, "NOT_CERTIFIED (" + mode + ")");
                 }
             }
-            boolean gf = pl.h0() < pl.thresholdFlow();
-            boolean gd = pl.h0() < pl.thresholdDescent();
+            boolean gf = Condition.evaluate("GF1", "", "", pl.h0(), "<", pl.thresholdFlow(), settings.marginal(), "",
+                    Tag.DERIVED).holds();
+            boolean gd = Condition.evaluate("GD1", "", "", pl.h0(), "<", pl.thresholdDescent(), settings.marginal(),
+                    "", Tag.DERIVED).holds();
             reasons.add(String.format(Locale.ROOT, "per optimizer (%s): gradient flow %s (h0/thr_GF = %.4g), gradient "
                     + "descent %s (h0/thr_GD = %.4g%s)", exactMode ? "EXACT" : "PAPER", gf ? "CERTIFIED"
                     : "NOT_CERTIFIED", pl.h0() / pl.thresholdFlow(), gd ? "CERTIFIED for η ≤ η_max" : "NOT_CERTIFIED",
@@ -431,6 +433,14 @@ public final class SongCertificate implements Certificate {
                 + "makes training lazy (F.2), ω2/ω1 → ∞ may avoid it (F.1); " + src));
         q.add(new Quantity("heProduct", "2/√(d0 d1)", InitFamily.heProduct(net.d0, net.d1), "App. G", Tag.PAPER,
                 "He's ω1ω2 (App. G: 0.002259 for 784–1000)"));
+        if (net.d0 == InitFamily.FIGURE_D0 && net.d1 == InitFamily.FIGURE_D1) {
+            notes.add(new Note("figure1", String.format(Locale.ROOT, "App. G's shape (784–1000): Figure 1 fixes ω1ω2 = "
+                    + "2/√(d0 d1) = %.10g (He) and varies ω2 over %s (10 values in [0.002, 0.1], geometric spacing "
+                    + "ASSUMED, spec §6.3), ω1 = P/ω2; this run has ω2/ω1 = %.4g (He: %.6g). Figure 1 used minibatch "
+                    + "SGD with d1 < n: an empirical illustration, no certificate", InitFamily.heProduct(net.d0,
+                    net.d1), InitFamily.figureOneText(InitFamily.heProduct(net.d0, net.d1)), omegas[1] / omegas[0],
+                    Math.sqrt((double) net.d0 / net.d1)), Tag.PAPER));
+        }
         TheoremThree.Estimate e = TheoremThree.estimate(net, paper, ac, omegas[0], omegas[1], src, settings);
         q.addAll(e.quantities());
         notes.addAll(e.notes());

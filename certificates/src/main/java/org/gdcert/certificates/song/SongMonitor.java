@@ -300,9 +300,11 @@ final class SongMonitor implements Monitor {
                     hbar += e * e;
                 }
                 hbar *= scale;
-                double gap = Math.abs(h - hbar) / h0;
+                double gap = h0 > 0 ? Math.abs(h - hbar) / h0 : Double.NaN;
                 v[12] = gap;
-                lazyGapMax = Math.max(lazyGapMax, gap);
+                if (!Double.isNaN(gap)) {
+                    lazyGapMax = Math.max(lazyGapMax, gap);
+                }
                 double[] rk = backend.download(it.forward().residual()).data();
                 double out = 0;
                 for (int i = 0; i < rk.length; i++) {

@@ -204,4 +204,17 @@ class SongConstantsTest {
         assertThat(u.quantity("omega1")).isEmpty();
         assertThat(u.quantity("omegaRatio").orElseThrow().note()).contains("estimated from θ0");
     }
+
+    /** App. G's shape (784–1000–10) with He through song(): the report places the run on Figure 1's axis. */
+    @Test
+    void appGShapeIsPlacedOnFigureOne() {
+        SongFixtures.Paper p = SongFixtures.random(22, 6, 784, 1000, 10, Math.sqrt(2.0 / 784), Math.sqrt(2.0 / 1000));
+        SongFixtures.Ctx c = new SongFixtures.Ctx(p, "gelu", SongTestActivations.GELU);
+        c.initializers = List.of(song(), song());
+        CertificateReport r = new SongCertificate(SongSettings.defaults()).assess(c.build());
+        assertThat(value(r, "omegaRatio")).isCloseTo(0.8854377448, within(1e-9));
+        assertThat(value(r, "heProduct")).isCloseTo(0.0022587698, within(1e-10));
+        assertThat(value(r, "initProductScaled")).isCloseTo(2, within(1e-12));
+        assertThat(r.notes()).anyMatch(n -> n.topic().equals("figure1") && n.text().contains("0.002, 0.0030889, 0.0047707"));
+    }
 }

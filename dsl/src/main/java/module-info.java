@@ -7,6 +7,8 @@ module org.gdcert.dsl {
     requires org.antlr.antlr4.runtime;
     requires info.picocli;
 
+    uses java.util.spi.ToolProvider;
+
     exports org.gdcert.dsl.ast;
     exports org.gdcert.dsl.diag;
     exports org.gdcert.dsl.parser;

@@ -2,9 +2,6 @@ package org.gdcert.certificates.song;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.gdcert.core.cert.CertificateReport;
@@ -15,6 +12,7 @@ import org.gdcert.core.spi.Certificate;
 import org.gdcert.core.spi.CertificateProvider;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.ParamValue;
+import org.gdcert.core.testing.ServiceDeclarations;
 import org.junit.jupiter.api.Test;
 
 /** ServiceLoader smoke test, registration in both places, the parameter schema, JSON output. */
@@ -29,12 +27,9 @@ class SongCertificateProviderTest {
     }
 
     @Test
-    void declaredInModuleInfoAndMetaInfServices() throws IOException {
-        String moduleInfo = Files.readString(Path.of("src/main/java/module-info.java"));
-        assertThat(moduleInfo).contains(SongCertificateProvider.class.getName());
-        List<String> services = Files.readAllLines(
-                Path.of("src/main/resources/META-INF/services/org.gdcert.core.spi.CertificateProvider"));
-        assertThat(services).contains(SongCertificateProvider.class.getName());
+    void declaredInModuleInfoAndMetaInfServices() {
+        assertThat(ServiceDeclarations.assertAgree(SongCertificateProvider.class)
+                .get(CertificateProvider.class.getName())).contains(SongCertificateProvider.class.getName());
     }
 
     @Test

@@ -220,7 +220,8 @@ final class SongMonitor implements Monitor {
         double gradNorm = 2 * scale * Math.sqrt(grad.normSquared());
         v[6] = gradNorm;
         if (it.axis() == Axis.STEP) {
-            if (lastStep != Long.MIN_VALUE && !consecutive) {
+            if (lastStep != Long.MIN_VALUE && !consecutive || !deterministic) {
+                // the path needs every step, and full-batch gradients are not a minibatch method's steps
                 pathValid = false;
             }
             if (consecutive) {
@@ -375,8 +376,9 @@ final class SongMonitor implements Monitor {
             add(out, ball, regimeKind, String.format(Locale.ROOT, "ρ = %.6g", pl.rho()));
             add(out, length, regimeKind, flow ? String.format(Locale.ROOT, "L_GF = %.6g; ‖γ(t) − Θ0‖ ≤ ℓ(t) ≤ L_GF; "
                     + "trapezoid path estimate %.6g", pl.lengthFlow(), path) : pathValid ? String.format(Locale.ROOT,
-                    "L_GD = %.6g, path %.6g", pl.lengthDescent(), path) : "not checked after a gap in the recorded "
-                    + "steps (needs every step)");
+                    "L_GD = %.6g, path %.6g", pl.lengthDescent(), path) : deterministic ? "not checked after a gap "
+                    + "in the recorded steps (needs every step)" : "not checked: the optimizer's steps are not "
+                    + "full-batch gradient steps");
             add(out, plCheck, regimeKind, String.format(Locale.ROOT, "α_h = %.6g; checked while h > h_floor",
                     pl.alphaH()));
             add(out, chi, regimeKind, String.format(Locale.ROOT, "χ = %.6g, max observed σ_max(V_k) = %.6g", pl.chi(),

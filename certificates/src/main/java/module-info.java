@@ -10,5 +10,6 @@ module org.gdcert.certificates {
         org.gdcert.certificates.nguyen.NguyenReluProvider,
         org.gdcert.certificates.generic.NtkProvider,
         org.gdcert.certificates.generic.PlProvider,
-        org.gdcert.certificates.sgdrelu.SgdReluCertificateProvider;
+        org.gdcert.certificates.sgdrelu.SgdReluCertificateProvider,
+        org.gdcert.certificates.song.SongCertificateProvider;
 }

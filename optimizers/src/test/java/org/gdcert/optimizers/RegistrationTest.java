@@ -2,15 +2,8 @@ package org.gdcert.optimizers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.gdcert.core.registry.Plugins;
 import org.gdcert.core.spi.Argument;
 import org.gdcert.core.spi.MonitorProvider;
@@ -18,45 +11,16 @@ import org.gdcert.core.spi.OptimizerProvider;
 import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.spi.PluginProvider;
 import org.gdcert.core.train.Axis;
+import org.gdcert.core.testing.ServiceDeclarations;
 import org.junit.jupiter.api.Test;
 
 /** module-info and META-INF/services agree, and ServiceLoader finds every provider by its name. */
 class RegistrationTest {
-    private static final Path MAIN = Path.of("src", "main");
-    private static final Pattern PROVIDES = Pattern.compile("provides\\s+([\\w.]+)\\s+with\\s+([\\w.,\\s]+);");
-
-    private static Map<String, List<String>> moduleInfo() throws IOException {
-        String src = Files.readString(MAIN.resolve("java").resolve("module-info.java"))
-                .replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        Matcher m = PROVIDES.matcher(src);
-        while (m.find()) {
-            List<String> impls = new ArrayList<>();
-            for (String s : m.group(2).split(",")) {
-                impls.add(s.trim());
-            }
-            out.put(m.group(1), impls);
-        }
-        return out;
-    }
-
-    private static List<String> services(String service) throws IOException {
-        Path file = MAIN.resolve("resources").resolve("META-INF").resolve("services").resolve(service);
-        return Files.readAllLines(file).stream().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .toList();
-    }
-
     @Test
-    void moduleInfoAndServiceFilesDeclareTheSameProviders() throws IOException {
-        Map<String, List<String>> declared = moduleInfo();
-        assertThat(declared).containsOnlyKeys("org.gdcert.core.spi.OptimizerProvider",
-                "org.gdcert.core.spi.MonitorProvider");
-        for (Map.Entry<String, List<String>> e : declared.entrySet()) {
-            assertThat(services(e.getKey())).as(e.getKey()).containsExactlyInAnyOrderElementsOf(e.getValue());
-        }
-        try (var files = Files.list(MAIN.resolve("resources").resolve("META-INF").resolve("services"))) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(declared.keySet());
-        }
+    void moduleInfoAndServiceFilesDeclareTheSameProviders() {
+        assertThat(ServiceDeclarations.assertAgree(GradientDescentProvider.class)).containsOnlyKeys(
+                "org.gdcert.core.spi.OptimizerProvider", "org.gdcert.core.spi.MonitorProvider",
+                "java.util.spi.ToolProvider");
     }
 
     @Test

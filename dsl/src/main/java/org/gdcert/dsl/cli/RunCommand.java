@@ -144,11 +144,12 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "gdcert-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        long start = System.nanoTime();
         try {
             PlanExecutor.PlanResult result = executor.execute(plan, new PlanExecutor.Options(threads, true), progress,
                     cancelled);
             progress.clear();
-            return report(plan, result, out, err);
+            return report(plan, result, (System.nanoTime() - start) * 1e-9, out, err);
         } finally {
             // after the report, so that Ctrl-C still shows what was done before the JVM exits
             out.flush();
@@ -163,7 +164,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Prints the outcome of a plan; returns the exit code. */
-    private static int report(ExperimentPlan plan, PlanExecutor.PlanResult result, PrintWriter out, PrintWriter err) {
+    private static int report(ExperimentPlan plan, PlanExecutor.PlanResult result, double seconds, PrintWriter out,
+            PrintWriter err) {
         int n = plan.runs().size();
         if (n == 1) {
             PlanExecutor.Outcome o = result.outcomes().get(0);
@@ -188,10 +190,10 @@ final class RunCommand implements Callable<Integer> {
                     .orElse(false)).count();
             long skipped = result.outcomes().stream().filter(PlanExecutor.Outcome::skipped).count();
             long notStarted = result.outcomes().stream().filter(RunCommand::notStarted).count();
-            out.println(String.format(Locale.ROOT, "%d of %d runs succeeded%s; table: %s", ok, n,
+            out.println(String.format(Locale.ROOT, "%d of %d runs succeeded%s in %s; table: %s", ok, n,
                     skipped == n ? " (all were already done; use --fresh to run again)"
                             : skipped > 0 ? " (" + skipped + (skipped == 1 ? " was" : " were") + " already done)" : "",
-                    result.results().map(Path::toString).orElse("-")));
+                    ProgressPrinter.duration(seconds), result.results().map(Path::toString).orElse("-")));
             if (notStarted > 0 || result.outcomes().stream().anyMatch(o -> o.result().map(r -> r.status()
                     == RunStatus.CANCELLED).orElse(false))) {
                 out.println("cancelled" + (notStarted > 0 ? " (" + notStarted + " runs not started)" : "")

@@ -160,7 +160,8 @@ class RunCommandTest {
         Path table = runs().resolve("sweep").resolve("results.csv");
         assertThat(r.out()).startsWith(f + ": 4 runs -> " + runs().resolve("sweep") + "\n")
                 .containsPattern("  \\[1/4\\] m=\\d_r\\d: completed, loss [0-9.e+-]+ after 20 steps")
-                .contains("  [4/4] ").endsWith("4 of 4 runs succeeded; table: " + table + "\n");
+                .contains("  [4/4] ").containsPattern("\n4 of 4 runs succeeded in \\d+s; table: ")
+                .endsWith("; table: " + table + "\n");
         List<String> rows = Files.readAllLines(table);
         assertThat(rows).hasSize(5);
         assertThat(rows.get(0)).startsWith("run,m,repeat,seed,status,");

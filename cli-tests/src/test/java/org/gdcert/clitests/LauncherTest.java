@@ -142,6 +142,14 @@ class LauncherTest {
         assertThat(r.err()).isEmpty();
         assertThat(builds()).isZero();
 
+        // tests, runs and examples are not part of the distribution
+        for (String f : List.of("core/src/test/java/FooTest.java", "runs/x/summary.json", "examples/new.exp")) {
+            Files.createDirectories(home.resolve(f).getParent());
+            Files.writeString(home.resolve(f), "new");
+        }
+        assertThat(launch("--version").err()).isEmpty();
+        assertThat(builds()).isZero();
+
         Gdcert.Result missing = launch("run", "nothere.exp");
         assertThat(missing.code()).as("exit codes pass through").isEqualTo(2);
         assertThat(missing.err()).isEqualTo("gdcert: nothere.exp: no such file\n");

@@ -175,6 +175,13 @@ final class VectorOps {
     /** Σ x_i y_i over the range, each product and sum in double. */
     static double dot(float[] x, float[] y, int from, int to) {
         int lanes = FHALF.length();
+        if (lanes != DS.length()) { // a one-lane double species: no float species to widen from
+            double s = 0;
+            for (int i = from; i < to; i++) {
+                s += (double) x[i] * y[i];
+            }
+            return s;
+        }
         int step = lanes * 2;
         int i = from;
         DoubleVector s0 = DoubleVector.zero(DS);

@@ -145,6 +145,8 @@ class VectorMathTest {
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("--add-modules");
         cmd.add("jdk.incubator.vector");
+        // the same vector width as this JVM (reductions depend on it; a test run may narrow it)
+        cmd.add("-XX:MaxVectorSize=" + DoubleVector.SPECIES_PREFERRED.vectorByteSize());
         cmd.addAll(List.of(flags));
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

@@ -1,4 +1,4 @@
-package org.gdcert.backend.vector;
+package org.gdcert.bench;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -9,24 +9,29 @@ import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Matrix;
 
 /**
- * A quick GEMM timing of the vector backend for kernel development (not a test; the benchmarks
- * proper are in the top-level {@code bench/} folder). Arguments: threads, then shapes as
- * {@code [T|N][T|N]:m,n,k[:f]}, e.g. {@code 2 NN:1024,1024,1024 TN:784,2000,2000:f}.
+ * GEMM throughput of a backend on chosen shapes, for kernel tuning on a shared machine: after 2 s of
+ * warm-up, 7 timed products; prints the median and best wall-clock GFLOP/s and the GFLOP/s per CPU
+ * second of the process (its threads' run time from /proc/self/task/N/schedstat, divided by the
+ * number of threads), which other processes disturb much less than wall-clock time.
+ *
+ * <p>Arguments: backend, threads, then shapes {@code [T|N][T|N]:m,n,k[:f]} (":f" for float), e.g.
+ * {@code vector 2 NN:1024,1024,1024 TN:784,2000,2000:f}.
  */
-public final class KernelTiming {
-    private KernelTiming() {
+public final class GemmShapes {
+    private GemmShapes() {
     }
 
     public static void main(String[] args) {
-        int threads = Integer.parseInt(args[0]);
+        String backend = args[0];
+        int threads = Integer.parseInt(args[1]);
         Rng rng = Rng.of(1);
-        for (int i = 1; i < args.length; i++) {
+        for (int i = 2; i < args.length; i++) {
             String[] parts = args[i].split(":");
             boolean ta = parts[0].charAt(0) == 'T';
             boolean tb = parts[0].charAt(1) == 'T';
             int[] s = Arrays.stream(parts[1].split(",")).mapToInt(Integer::parseInt).toArray();
             Precision p = parts.length > 2 ? Precision.FLOAT : Precision.DOUBLE;
-            try (Backend be = new VectorBackend(p, threads)) {
+            try (Backend be = Backends.create(backend, p, threads)) {
                 int m = s[0];
                 int n = s[1];
                 int k = s[2];
@@ -49,9 +54,9 @@ public final class KernelTiming {
                 Arrays.sort(t);
                 Arrays.sort(cpu);
                 double fl = 2.0 * m * n * k / 1e9;
-                System.out.printf(Locale.ROOT, "%-22s %-6s wall %6.1f GFLOP/s (best %6.1f), per cpu-time %6.1f,"
-                        + " load %s%n", args[i], p.name().toLowerCase(Locale.ROOT), fl / t[t.length / 2], fl / t[0],
-                        fl / cpu[cpu.length / 2], load());
+                System.out.printf(Locale.ROOT, "%s %-22s %-6s wall %6.1f GFLOP/s (best %6.1f), per cpu-time %6.1f,"
+                        + " load %s%n", backend, args[i], p.name().toLowerCase(Locale.ROOT), fl / t[t.length / 2],
+                        fl / t[0], fl / cpu[cpu.length / 2], load());
             }
         }
     }

@@ -7,6 +7,7 @@
 #   bench/run.sh --rounds 5 --only gemm   # Comparison options: --threads 2 --backend vector --rounds 3
 #                                         #   --gemm-seconds 2 --sizes 1024,2048 --steps 20 --only gemm,gd,sigma --also-java
 #   bench/run.sh --jmh GemmBenchmark -p size=1024     # the JMH benchmarks instead (any JMH options)
+#   bench/run.sh --main StepProfile vector double 2   # a diagnostic main of org.gdcert.bench
 #
 # Needs: Java 17+ (JAVA_HOME or java on the PATH), Maven, and the Debian packages python3-numpy,
 # libopenblas0-pthread (NumPy otherwise runs the reference BLAS) and python3-torch.
@@ -27,6 +28,11 @@ JVM=(--add-modules jdk.incubator.vector -Xss4m -Xmx4g -cp "$CP")
 if [ "${1:-}" = "--jmh" ]; then
   shift
   exec "$JAVA" "${JVM[@]}" org.openjdk.jmh.Main "$@"
+fi
+if [ "${1:-}" = "--main" ]; then
+  main=$2
+  shift 2
+  exec "$JAVA" "${JVM[@]}" "org.gdcert.bench.$main" "$@"
 fi
 
 if ! "$PYTHON" -c 'import numpy' 2>/dev/null; then

@@ -37,7 +37,7 @@ public final class VectorBackend extends HostBackend {
         int lanes = f ? VectorFloatKernel.L : VectorDoubleKernel.L;
         int mr = f ? VectorFloatKernel.MR : VectorDoubleKernel.MR;
         return String.format(Locale.ROOT, "%d-bit vectors (%d %s), %dx%d FMA tile", bits, lanes,
-                f ? "floats" : "doubles", mr, VectorDoubleKernel.NV);
+                f ? "floats" : "doubles", mr, f ? VectorFloatKernel.NV : VectorDoubleKernel.NV);
     }
 
     @Override

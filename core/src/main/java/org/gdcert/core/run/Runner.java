@@ -309,7 +309,7 @@ public final class Runner {
         double wall = (System.nanoTime() - t0) * 1e-9;
         RunResult result = new RunResult(spec, status, message, tr, reports, checks, eta, etaSource, initialLoss, wall,
                 out.directory(), control.trajectory());
-        out.writeText(ResultWriter.SUMMARY, Json.write(summaryJson(result, control)));
+        out.writeText(ResultWriter.SUMMARY, Json.write(summaryJson(result, control, data.inputs().rows(), p.axis())));
         control.close();
         return result;
     }
@@ -416,9 +416,19 @@ public final class Runner {
                 .put("started", p.started().toString()).put("bindings", p.bindings()).build();
     }
 
-    private static Map<String, Object> summaryJson(RunResult r, RunControl control) {
+    /**
+     * The summary; {@code samples}, {@code widths} (n_0..n_L) and {@code axis} (STEP or TIME) let
+     * plots and aggregates be drawn from the run folder alone.
+     */
+    private static Map<String, Object> summaryJson(RunResult r, RunControl control, int samples, Axis axis) {
+        NetworkSpec net = r.spec().network();
+        int[] widths = new int[net.depth() + 1];
+        for (int l = 0; l <= net.depth(); l++) {
+            widths[l] = net.width(l);
+        }
         Json.Obj o = Json.object().put("experiment", r.spec().experiment()).put("run", r.spec().runId())
-                .put("bindings", r.spec().bindings()).put("seed", r.spec().seed()).put("status", r.status())
+                .put("bindings", r.spec().bindings()).put("seed", r.spec().seed()).put("samples", samples)
+                .put("widths", widths).put("axis", axis).put("status", r.status())
                 .put("message", r.message()).put("initial_loss", r.initialLoss()).put("final_loss", r.finalLoss())
                 .put("steps", r.steps()).put("step_size", r.stepSize()).put("step_size_source", r.stepSizeSource())
                 .put("wall_seconds", r.wallSeconds());

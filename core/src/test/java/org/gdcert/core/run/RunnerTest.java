@@ -68,6 +68,9 @@ class RunnerTest {
         Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("summary.json")));
         assertThat(summary.get("status")).isEqualTo("COMPLETED");
         assertThat(Json.asDouble(summary.get("final_loss"))).isEqualTo(r.finalLoss());
+        assertThat(summary.get("widths")).isEqualTo(List.of(3L, 6L, 1L));
+        assertThat(summary.get("axis")).isEqualTo("STEP");
+        assertThat(((Number) summary.get("samples")).intValue()).isPositive();
         @SuppressWarnings("unchecked")
         Map<String, Object> prov = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("provenance.json")));
         assertThat(prov.get("seed")).isEqualTo(7L);

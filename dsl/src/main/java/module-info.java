@@ -18,6 +18,7 @@ module org.gdcert.dsl {
     exports org.gdcert.dsl.cli;
     exports org.gdcert.dsl.plot;
     exports org.gdcert.dsl.report;
+    exports org.gdcert.dsl.width;
 
     opens org.gdcert.dsl.cli to info.picocli;
     opens org.gdcert.dsl.compile to com.google.guice;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
  * error.
  */
 @Command(name = "gdcert", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, CheckCommand.class, PluginsCommand.class, PlotCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, PluginsCommand.class, PlotCommand.class, FindWidthCommand.class,
             CommandLine.HelpCommand.class},
         description = "Certificates for the convergence theory of gradient descent on over-parameterized networks.%n"
                 + "Write an experiment in a .exp script, then `gdcert run script.exp`.",

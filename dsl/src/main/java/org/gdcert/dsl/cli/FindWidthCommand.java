@@ -51,7 +51,8 @@ final class FindWidthCommand implements Callable<Integer> {
             description = "fraction of the R runs that must reach the target (default: ${DEFAULT-VALUE})")
     double fraction;
 
-    @Option(names = "--min", paramLabel = "W", defaultValue = "1", description = "smallest width (default: ${DEFAULT-VALUE})")
+    @Option(names = "--min", paramLabel = "W", defaultValue = "1",
+            description = "smallest width (default: ${DEFAULT-VALUE})")
     int min;
 
     @Option(names = "--max", paramLabel = "W", defaultValue = "65536",

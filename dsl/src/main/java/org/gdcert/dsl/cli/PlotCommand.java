@@ -10,6 +10,7 @@ import org.gdcert.dsl.plot.Plot;
 import org.gdcert.dsl.plot.Plotter;
 import org.gdcert.dsl.plot.SavedExperiment;
 import org.gdcert.dsl.report.ExperimentReport;
+import org.gdcert.dsl.width.WidthFinder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -121,7 +122,13 @@ final class PlotCommand implements Callable<Integer> {
         for (Plot p : r.aggregate()) {
             out.println("  " + p.svg());
         }
-        if (report) {
+        for (String n : r.notes()) {
+            out.println("  note: " + n);
+        }
+        if (report && java.nio.file.Files.exists(dir.resolve(WidthFinder.CSV))) {
+            out.println("  a find-width folder: its width plot and report.html are gdcert find-width's and are left as "
+                    + "they are");
+        } else if (report) {
             out.println("report: " + ExperimentReport.write(r));
         }
         for (String p : r.problems()) {

@@ -29,6 +29,17 @@ public final class Plotter {
     public static final int MAX_OVERLAID_RUNS = 60;
     /** Legends are shown up to this many series. */
     public static final int MAX_LEGEND = 12;
+    /**
+     * In a sweep of more runs than this, each run gets only its loss plot (drawing every monitor
+     * of every run would take longer than many sweeps); {@code gdcert plot RUN_FOLDER} draws the
+     * rest of one run.
+     */
+    public static final int MONITOR_PLOTS_UP_TO_RUNS = 20;
+    /**
+     * The table {@code gdcert find-width} writes into its folder; such a folder keeps the width
+     * plot and report of the search (with its own fraction), which a redraw does not replace.
+     */
+    public static final String FIND_WIDTH_TABLE = "widths.csv";
     /** A (N, width) cell counts as converging when at least this fraction of its runs reached the target. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
@@ -107,24 +118,31 @@ public final class Plotter {
      * @param aggregate the sweep's plots (heat maps, losses, width plot)
      * @param widths the width plot's data, when drawn
      * @param problems what could not be drawn, one line each
+     * @param notes what was left out on purpose, one line each
      */
     public record Result(SavedExperiment experiment, List<RunPlotsWritten> runs, List<Plot> aggregate,
-            Optional<WidthPlot.Data> widths, List<String> problems) {
+            Optional<WidthPlot.Data> widths, List<String> problems, List<String> notes) {
         public Result {
             runs = List.copyOf(runs);
             aggregate = List.copyOf(aggregate);
             problems = List.copyOf(problems);
+            notes = List.copyOf(notes);
         }
     }
 
     /** Draws a run's plots into its folder. */
     public static RunPlotsWritten plotRun(SavedRun run, boolean redraw) {
+        return plotRun(run, redraw, true);
+    }
+
+    /** Draws a run's loss plot and, with {@code monitors}, its monitor plots into its folder. */
+    public static RunPlotsWritten plotRun(SavedRun run, boolean redraw, boolean monitors) {
         List<Plot> plots = new ArrayList<>();
         Path dir = run.directory();
         Optional<FileTime> source = newest(dir.resolve(ResultWriter.SUMMARY), dir.resolve(ResultWriter.TRAJECTORY),
                 dir.resolve("certificates.json"));
         RunPlots.loss(run).ifPresent(d -> plots.add(write(d, dir, "loss", redraw, source)));
-        for (Described<XYChart> d : RunPlots.monitors(run)) {
+        for (Described<XYChart> d : monitors ? RunPlots.monitors(run) : List.<Described<XYChart>>of()) {
             String col = d.chart().getSeriesMap().keySet().iterator().next();
             plots.add(write(d, dir, "monitor_" + fileName(col), redraw, source));
         }
@@ -134,7 +152,13 @@ public final class Plotter {
     /** Draws every plot of an experiment (or run) folder. */
     public static Result plot(SavedExperiment e, Options o) {
         List<String> problems = new ArrayList<>();
-        List<RunPlotsWritten> runs = plotRuns(e.runs(), o, problems);
+        List<String> notes = new ArrayList<>();
+        boolean monitors = e.runs().size() <= MONITOR_PLOTS_UP_TO_RUNS;
+        if (!monitors) {
+            notes.add("with " + e.runs().size() + " runs, each run's monitors are not plotted (only its loss); "
+                    + "'gdcert plot' on a run's folder draws them");
+        }
+        List<RunPlotsWritten> runs = plotRuns(e.runs(), o, monitors, problems);
         List<Plot> aggregate = new ArrayList<>();
         Optional<WidthPlot.Data> widths = Optional.empty();
         if (e.isSweep() && !e.isSingleRunFolder()) {
@@ -154,13 +178,14 @@ public final class Plotter {
                 }
             }
             losses(e).ifPresent(d -> aggregate.add(Charts.write(d.chart(), dir, "losses", d.description())));
-            widths = WidthPlot.fromSweep(e, o.threshold());
+            boolean search = Files.exists(dir.resolve(FIND_WIDTH_TABLE));
+            widths = search ? Optional.empty() : WidthPlot.fromSweep(e, o.threshold());
             widths.ifPresent(w -> {
                 Described<XYChart> d = WidthPlot.chart(w, e.name());
                 aggregate.add(Charts.write(d.chart(), dir, "width_vs_N", d.description()));
             });
         }
-        return new Result(e, runs, aggregate, widths, problems);
+        return new Result(e, runs, aggregate, widths, problems, notes);
     }
 
     private static List<HeatmapRequest> heatmaps(SavedExperiment e, Options o, List<String> problems) {
@@ -178,13 +203,14 @@ public final class Plotter {
         return out;
     }
 
-    private static List<RunPlotsWritten> plotRuns(List<SavedRun> runs, Options o, List<String> problems) {
+    private static List<RunPlotsWritten> plotRuns(List<SavedRun> runs, Options o, boolean monitors,
+            List<String> problems) {
         List<SavedRun> finished = runs.stream().filter(r -> r.trajectory().isPresent()).toList();
         List<RunPlotsWritten> out = new ArrayList<>();
         if (finished.size() <= 1 || o.threads() == 1) {
             for (SavedRun r : finished) {
                 try {
-                    out.add(plotRun(r, o.redraw()));
+                    out.add(plotRun(r, o.redraw(), monitors));
                 } catch (RuntimeException ex) {
                     problems.add(r.runId() + ": " + message(ex));
                     out.add(new RunPlotsWritten(r, List.of()));
@@ -200,7 +226,7 @@ public final class Plotter {
         try {
             List<Future<RunPlotsWritten>> futures = new ArrayList<>();
             for (SavedRun r : finished) {
-                futures.add(pool.submit(() -> plotRun(r, o.redraw())));
+                futures.add(pool.submit(() -> plotRun(r, o.redraw(), monitors)));
             }
             for (int i = 0; i < futures.size(); i++) {
                 try {
@@ -255,7 +281,8 @@ public final class Plotter {
         }
         c.getStyler().setLegendVisible(i <= MAX_LEGEND);
         return Optional.of(new Described<>(c, String.format(Locale.ROOT, "The loss of each of the %d runs against %s "
-                + "on a log scale%s; a diverging loss is cut at 10^6 times its first value.", i, axis == org.gdcert.core.train.Axis.TIME ? "time t" : "the step k",
+                + "on a log scale%s; a diverging loss is cut at 10^6 times its first value.", i,
+                axis == org.gdcert.core.train.Axis.TIME ? "time t" : "the step k",
                 i <= MAX_LEGEND ? "" : " (too many runs for a legend: see each run's own plot)")));
     }
 

@@ -82,6 +82,11 @@ public final class ExperimentReport {
             page.section("script", "Script", Sections.script(e.script()));
             page.section("provenance", "Provenance (first run)", Sections.provenance(e.runs().get(0).provenance()));
         }
+        if (!result.notes().isEmpty()) {
+            StringBuilder sb = new StringBuilder("<ul class=\"note\">");
+            result.notes().forEach(n -> sb.append("<li>").append(Html.escape(n)).append("</li>"));
+            page.section("notes", "Notes", sb.append("</ul>\n").toString());
+        }
         if (!result.problems().isEmpty()) {
             StringBuilder sb = new StringBuilder("<ul>");
             result.problems().forEach(p -> sb.append("<li>").append(Html.escape(p)).append("</li>"));

@@ -40,7 +40,7 @@ public final class WidthFinder {
     /** The folder (inside the experiment's) that holds the search. */
     public static final String FOLDER = "find-width";
     /** The table of the answers. */
-    public static final String CSV = "widths.csv";
+    public static final String CSV = org.gdcert.dsl.plot.Plotter.FIND_WIDTH_TABLE;
     private final PlanExecutor executor;
 
     public WidthFinder(PlanExecutor executor) {
@@ -346,7 +346,8 @@ public final class WidthFinder {
         }
 
         PointResult freeze() {
-            return new PointResult(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(key)), samples, bracket, List.copyOf(trials), List.copyOf(requirements),
+            return new PointResult(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(key)), samples, bracket,
+                    List.copyOf(trials), List.copyOf(requirements),
                     List.copyOf(errors));
         }
     }

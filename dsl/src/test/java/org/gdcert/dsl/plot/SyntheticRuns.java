@@ -47,7 +47,8 @@ public final class SyntheticRuns {
         Condition c4 = Condition.evaluate("cond4", "(4)", "λ_F² ≥ ...", 3.0, ">=", 1.5, 1e-9, "layer 2", Tag.PAPER);
         Verdict v = w.holds() ? Verdict.CERTIFIED : Verdict.INAPPLICABLE;
         Optional<LossBound> bound = w.holds() ? Optional.of(new LossBound(boundAxis, PHI0, rate,
-                boundAxis == Axis.STEP ? "Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0)" : "Φ(θ_t) <= e^{−2α_0 t} Φ(θ_0)", Tag.PAPER))
+                boundAxis == Axis.STEP ? "Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0)" : "Φ(θ_t) <= e^{−2α_0 t} Φ(θ_0)",
+                Tag.PAPER))
                 : Optional.empty();
         return new CertificateReport("nguyen_mondelli", "seed 000, Theorem 3.2", v,
                 w.holds() ? List.of() : List.of("Assumption 2.1 fails: n_1 < N"), List.of(w, c4),

@@ -280,6 +280,10 @@ public final class Plotter {
             return Optional.empty();
         }
         c.getStyler().setLegendVisible(i <= MAX_LEGEND);
+        if (i > 4) {
+            // short labels, many of them: beside the plot rather than under it
+            c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
+        }
         return Optional.of(new Described<>(c, String.format(Locale.ROOT, "The loss of each of the %d runs against %s "
                 + "on a log scale%s; a diverging loss is cut at 10^6 times its first value.", i,
                 axis == org.gdcert.core.train.Axis.TIME ? "time t" : "the step k",

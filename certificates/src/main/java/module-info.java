@@ -9,5 +9,7 @@ module org.gdcert.certificates {
         org.gdcert.certificates.nguyen.NguyenMondelliProvider,
         org.gdcert.certificates.nguyen.NguyenReluProvider,
         org.gdcert.certificates.generic.NtkProvider,
-        org.gdcert.certificates.generic.PlProvider;
+        org.gdcert.certificates.generic.PlProvider,
+        org.gdcert.certificates.sgdrelu.SgdReluCertificateProvider,
+        org.gdcert.certificates.song.SongCertificateProvider;
 }

@@ -50,4 +50,8 @@ module org.gdcert.core {
             org.gdcert.core.data.TeacherLabelsProvider,
             org.gdcert.core.data.LinearLabelsProvider,
             org.gdcert.core.data.SourceLabelsProvider;
+
+    provides org.gdcert.core.spi.MonitorProvider with
+            org.gdcert.core.monitors.MovementMonitorProvider,
+            org.gdcert.core.monitors.GradientNormMonitorProvider;
 }

@@ -10,6 +10,17 @@ module org.gdcert.dsl {
     requires java.desktop;
     requires org.knowm.xchart;
 
+    uses java.util.spi.ToolProvider;
+    // the command line loads providers of plugin jars one by one, so that a broken one is reported and skipped
+    uses org.gdcert.core.spi.ActivationProvider;
+    uses org.gdcert.core.spi.InitializerProvider;
+    uses org.gdcert.core.spi.OptimizerProvider;
+    uses org.gdcert.core.spi.BackendProvider;
+    uses org.gdcert.core.spi.CertificateProvider;
+    uses org.gdcert.core.spi.MonitorProvider;
+    uses org.gdcert.core.spi.DataSourceProvider;
+    uses org.gdcert.core.spi.LabelSourceProvider;
+
     exports org.gdcert.dsl.ast;
     exports org.gdcert.dsl.diag;
     exports org.gdcert.dsl.parser;

@@ -2,21 +2,14 @@ package org.gdcert.initializers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.Initializer;
 import org.gdcert.core.spi.InitializerProvider;
+import org.gdcert.core.testing.ServiceDeclarations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,29 +22,9 @@ class ProviderRegistrationTest {
             "uniform", "zero", "identity", "orthogonal", "nm20_autoscale", "nm20_pyramidal", "n21_scaled",
             "n21_cor32", "song", "shallow_gaussian", "signs");
 
-    static Set<String> providesInModuleInfo(Path moduleInfo, String spi) throws IOException {
-        String src = Files.readString(moduleInfo).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
-        Matcher m = Pattern.compile("provides\\s+" + Pattern.quote(spi) + "\\s+with\\s+([^;]+);").matcher(src);
-        Set<String> out = new TreeSet<>();
-        while (m.find()) {
-            for (String s : m.group(1).split(",")) {
-                out.add(s.trim());
-            }
-        }
-        return out;
-    }
-
-    static Set<String> servicesFile(Path file) throws IOException {
-        return Files.readAllLines(file).stream().map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty())
-                .collect(Collectors.toCollection(TreeSet::new));
-    }
-
     @Test
-    void moduleInfoAndServicesFileDeclareTheSameProviders() throws IOException {
-        Set<String> module = providesInModuleInfo(Path.of("src/main/java/module-info.java"), SPI);
-        Set<String> services = servicesFile(Path.of("src/main/resources/META-INF/services/" + SPI));
-        assertThat(module).hasSize(NAMES.size());
-        assertThat(services).isEqualTo(module);
+    void moduleInfoAndServicesFileDeclareTheSameProviders() {
+        assertThat(ServiceDeclarations.assertAgree(LecunProvider.class).get(SPI)).hasSize(NAMES.size());
     }
 
     @Test

@@ -2,9 +2,6 @@ package org.gdcert.certificates.du;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.ServiceLoader;
 import org.gdcert.core.cert.CertificateReport;
@@ -14,6 +11,7 @@ import org.gdcert.core.spi.CertificateProvider;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.Certificate;
 import org.gdcert.core.spi.ParamValue;
+import org.gdcert.core.testing.ServiceDeclarations;
 import org.junit.jupiter.api.Test;
 
 /** ServiceLoader smoke test, registration in both places, and the parameter schema. */
@@ -28,13 +26,9 @@ class DuCertificateProviderTest {
     }
 
     @Test
-    void declaredInModuleInfoAndMetaInfServices() throws IOException {
-        String moduleInfo = Files.readString(Path.of("src/main/java/module-info.java"));
-        assertThat(moduleInfo).contains("provides org.gdcert.core.spi.CertificateProvider")
+    void declaredInModuleInfoAndMetaInfServices() {
+        assertThat(ServiceDeclarations.assertAgree(DuCertificateProvider.class).get(CertificateProvider.class.getName()))
                 .contains(DuCertificateProvider.class.getName());
-        List<String> services = Files.readAllLines(
-                Path.of("src/main/resources/META-INF/services/org.gdcert.core.spi.CertificateProvider"));
-        assertThat(services).contains(DuCertificateProvider.class.getName());
     }
 
     @Test

@@ -210,7 +210,8 @@ public final class BlockedGemm {
     /**
      * C cut into gm × gn rectangles, the tasks: rows at multiples of mr, columns at multiples of
      * nStep. One task on one thread; with t threads between half and all of
-     * {@value #TASKS_PER_THREAD}·t tasks of at least {@link #WORK_PER_TASK} multiply-adds, preferring
+     * {@value #TASKS_PER_THREAD}·t tasks of at least {@link #WORK_PER_TASK} multiply-adds (fewer when C
+     * has too few row panels and column groups), preferring
      * square rectangles (each task packs the A rows and B columns its rectangle needs, so square
      * rectangles pack least) and multiples of t (so the last round keeps every thread busy).
      */
@@ -225,7 +226,7 @@ public final class BlockedGemm {
             int bestGm = 1;
             int bestGn = 1;
             double bestScore = Double.POSITIVE_INFINITY;
-            for (int t = max; t > 1 && t * 2 > max; t--) {
+            for (int t = max; t > 1 && (t * 2 > max || bestScore == Double.POSITIVE_INFINITY); t--) {
                 for (int gm = 1; gm <= t; gm++) {
                     int gn = t / gm;
                     if (gm * gn != t || gm > rowUnits || gn > colUnits) {

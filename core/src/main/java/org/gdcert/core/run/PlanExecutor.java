@@ -31,14 +31,18 @@ import org.gdcert.core.spi.ParamValue;
  * Executes a plan: one run on all threads, or many runs in parallel on a pool sized to the
  * threads (each run single-threaded when there are more runs than threads). Resumable: a run
  * whose folder holds a {@code summary.json} written for the same specification is skipped; a
- * folder without one (a run killed half-way) is cleared and run again. {@code results.csv}
- * is rebuilt from the summaries after every finished run, so nothing is lost or counted twice.
+ * folder without one (a run killed half-way) or whose summary says it was cancelled (Ctrl-C) is
+ * cleared and run again. Once cancelled, runs that have not started are not started. {@code
+ * results.csv} is rebuilt from the summaries after every finished run, so nothing is lost or
+ * counted twice.
  */
 public final class PlanExecutor {
     /** The file in each run folder holding the hash of the run's specification. */
     public static final String SPEC_HASH = "spec.sha256";
     /** The aggregate table of a sweep. */
     public static final String RESULTS = "results.csv";
+    /** The error of a run that was not started because the plan was cancelled. */
+    public static final String NOT_STARTED = "cancelled before it started";
     private final Runner runner;
 
     @Inject
@@ -93,6 +97,7 @@ public final class PlanExecutor {
             prepared.add(r.withBackend(withThreads(r.backend(), perRun)));
         }
         Outcome[] outcomes = new Outcome[total];
+        removeStaleTemporaries(plan.directory());
         AtomicInteger done = new AtomicInteger();
         List<Integer> todo = new ArrayList<>();
         for (int i = 0; i < total; i++) {
@@ -118,6 +123,11 @@ public final class PlanExecutor {
                 for (int i : todo) {
                     futures.add(pool.submit(() -> {
                         RunSpec r = prepared.get(i);
+                        if (cancelled.get()) {
+                            // stopped before this run began: leave its folder alone, the next run of the plan does it
+                            outcomes[i] = new Outcome(r, Optional.empty(), false, Optional.of(NOT_STARTED));
+                            return;
+                        }
                         Outcome o = runOne(r, listener, cancelled);
                         outcomes[i] = o;
                         int d = done.incrementAndGet();
@@ -157,6 +167,8 @@ public final class PlanExecutor {
             RunResult res = runner.run(r, listener, cancelled::get);
             return new Outcome(r, Optional.of(res), false, Optional.empty());
         } catch (RunException e) {
+            // nothing but the hash was written (RunException comes before any result): leave no husk
+            deleteQuietly(dir);
             return new Outcome(r, Optional.empty(), false, Optional.of(e.getMessage()));
         } catch (IOException e) {
             return new Outcome(r, Optional.empty(), false, Optional.of("cannot write " + dir + ": " + e.getMessage()));
@@ -172,13 +184,46 @@ public final class PlanExecutor {
         return b.with("threads", new ParamValue.Num(threads, true));
     }
 
-    /** Whether {@code dir} holds a finished run of the specification with this hash. */
+    /**
+     * Whether {@code dir} holds a finished run of the specification with this hash: a summary whose
+     * status is not {@code CANCELLED} (a run stopped from outside is not finished).
+     */
     public static boolean isFinished(Path dir, String hash) {
         try {
-            return Files.exists(dir.resolve(ResultWriter.SUMMARY)) && Files.exists(dir.resolve(SPEC_HASH))
-                    && Files.readString(dir.resolve(SPEC_HASH)).trim().equals(hash);
-        } catch (IOException e) {
+            Path summary = dir.resolve(ResultWriter.SUMMARY);
+            if (!Files.exists(summary) || !Files.exists(dir.resolve(SPEC_HASH))
+                    || !Files.readString(dir.resolve(SPEC_HASH)).trim().equals(hash)) {
+                return false;
+            }
+            Object parsed = Json.parse(Files.readString(summary));
+            return parsed instanceof Map<?, ?> m && !RunStatus.CANCELLED.name().equals(m.get("status"));
+        } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            clear(dir);
+        } catch (IOException e) {
+            // a leftover folder is cleared by the next run of the plan
+        }
+    }
+
+    /** Removes temporary files of atomic writes that a killed process left in the plan's folder. */
+    private static void removeStaleTemporaries(Path planDir) {
+        if (!Files.isDirectory(planDir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.list(planDir)) {
+            for (Path p : s.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith("." + RESULTS + ".") && n.endsWith(".tmp");
+            }).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // harmless: a stale temporary file is only clutter
         }
     }
 

@@ -138,13 +138,23 @@ public final class RunControl implements TrainingControl {
         if (Double.isNaN(loss) && needLoss) {
             loss = fullLoss();
         }
+        // NaN that nobody needed is "unknown" (SGD between record points), not divergence: only the
+        // budgets and cancellation are checked; if they stop the run, the loss is computed after all.
+        boolean unknown = Double.isNaN(loss) && !needLoss;
+        Decision d = decide(step, time, loss, unknown);
+        if (unknown && d.shouldStop()) {
+            loss = fullLoss();
+            unknown = false;
+            d = decide(step, time, loss, false);
+        }
         lastStep = step;
         lastTime = time;
-        lastLoss = loss;
+        if (!unknown) {
+            lastLoss = loss;
+        }
         if (!started) {
             firstLoss = loss;
         }
-        Decision d = decide(step, time, loss);
         if (wantRecord || d.shouldStop()) {
             recordRow(step, time, loss);
         }
@@ -153,16 +163,16 @@ public final class RunControl implements TrainingControl {
         return d;
     }
 
-    private Decision decide(long step, double time, double loss) {
+    private Decision decide(long step, double time, double loss, boolean unknown) {
         String at = axis == Axis.STEP ? "step " + step : String.format(Locale.ROOT, "t = %.6g", time);
+        if (unknown) {
+            return decideBudgets(step, time, at);
+        }
         if (Double.isNaN(loss)) {
             return Decision.stop(StopReason.DIVERGED, "loss became NaN at " + at);
         }
         if (Double.isInfinite(loss) || loss > 1e300) {
             return Decision.stop(StopReason.DIVERGED, "loss overflowed (" + loss + ") at " + at);
-        }
-        if (isCancelled()) {
-            return Decision.stop(StopReason.CANCELLED, "cancelled at " + at);
         }
         if (rules.lossBelow() > 0 && loss < rules.lossBelow()) {
             return Decision.stop(StopReason.LOSS_BELOW, String.format(Locale.ROOT, "loss %.3e < %.3e at %s", loss,
@@ -171,6 +181,13 @@ public final class RunControl implements TrainingControl {
         if (rules.residualBelow() > 0 && relResidual(loss) < rules.residualBelow()) {
             return Decision.stop(StopReason.RESIDUAL_BELOW, String.format(Locale.ROOT,
                     "relative residual %.3e < %.3e at %s", relResidual(loss), rules.residualBelow(), at));
+        }
+        return decideBudgets(step, time, at);
+    }
+
+    private Decision decideBudgets(long step, double time, String at) {
+        if (isCancelled()) {
+            return Decision.stop(StopReason.CANCELLED, "cancelled at " + at);
         }
         if (step >= rules.maxSteps()) {
             return Decision.stop(StopReason.MAX_STEPS, "reached " + rules.maxSteps() + " steps");

@@ -105,6 +105,11 @@ public record RunSpec(
                 monitors, certificates, backend, reduction, root, source);
     }
 
+    public RunSpec withStop(StopRules s) {
+        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, s, schedule,
+                monitors, certificates, backend, reduction, outputRoot, source);
+    }
+
     public RunSpec withExperiment(String name) {
         return new RunSpec(name, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule, monitors,
                 certificates, backend, reduction, outputRoot, source);

@@ -293,6 +293,12 @@ public final class Runner {
                 default -> RunStatus.COMPLETED;
             };
             message = r.message().isEmpty() ? r.reason().text() : r.message();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // an optimizer refusing the problem explains itself in its message
+            status = RunStatus.FAILED;
+            message = "training failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+            tr = Optional.of(new TrainingResult(org.gdcert.core.train.StopReason.STALLED, message,
+                    Math.max(0, control.lastStep()), control.lastTime(), control.lastLoss(), 0, Map.of()));
         } catch (RuntimeException e) {
             status = RunStatus.FAILED;
             message = "training failed: " + e;

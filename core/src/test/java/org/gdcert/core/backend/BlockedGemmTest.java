@@ -190,6 +190,8 @@ class BlockedGemmTest {
             assertThat(g.gm()).isEqualTo(16);
         });
         assertThat(BlockedGemm.Grid.of(64, 64, 64, 2, bl).tasks()).isEqualTo(1);
+        assertThat(BlockedGemm.Grid.of(4, 16, 1 << 20, 16, bl).tasks()).as("one row panel, two column groups")
+                .isEqualTo(2);
     }
 
     @Test

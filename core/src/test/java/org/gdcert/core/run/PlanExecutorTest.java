@@ -93,4 +93,75 @@ class PlanExecutorTest {
         assertThat(PlanExecutor.specHash(r.withSeed(4))).isNotEqualTo(h);
         assertThat(PlanExecutor.specHash(r.withOutputRoot(tmp.resolve("elsewhere")))).isEqualTo(h);
     }
+
+    @Test
+    void aRunCancelledHalfWayIsRedoneAndRunsNotStartedAreLeftAlone() throws IOException {
+        ExperimentPlan p = plan(3);
+        PlanExecutor ex = new PlanExecutor(new Runner(plugins));
+        AtomicBoolean cancelled = new AtomicBoolean();
+        String second = p.runs().get(1).runId();
+        PlanExecutor.PlanResult first = ex.execute(p, new PlanExecutor.Options(1, true), new PlanExecutor.Listener() {
+            @Override
+            public void progress(Progress pr) {
+                if (pr.runId().equals(second)) {
+                    cancelled.set(true); // Ctrl-C while the second run trains
+                }
+            }
+        }, cancelled);
+        assertThat(first.outcomes().get(1).result().orElseThrow().status()).isEqualTo(RunStatus.CANCELLED);
+        assertThat(first.outcomes().get(2).error()).contains(PlanExecutor.NOT_STARTED);
+        assertThat(p.runs().get(2).directory()).doesNotExist();
+
+        List<String> ran = new CopyOnWriteArrayList<>();
+        List<String> skipped = new CopyOnWriteArrayList<>();
+        PlanExecutor.PlanResult again = ex.execute(p, new PlanExecutor.Options(1, true), new PlanExecutor.Listener() {
+            @Override
+            public void skipped(RunSpec run) {
+                skipped.add(run.runId());
+            }
+
+            @Override
+            public void finished(RunSpec run, Optional<RunResult> result, Optional<String> error, int done, int total) {
+                ran.add(run.runId());
+            }
+        }, new AtomicBoolean());
+        assertThat(skipped).containsExactly(p.runs().get(0).runId());
+        assertThat(ran).containsExactly(second, p.runs().get(2).runId());
+        assertThat(again.allSucceeded()).isTrue();
+        List<String> csv = Files.readAllLines(again.results().orElseThrow());
+        assertThat(csv).hasSize(4);
+        assertThat(csv.subList(1, 4)).allSatisfy(line -> assertThat(line).contains(",COMPLETED,"));
+    }
+
+    @Test
+    void aRunThatCannotStartLeavesNoFolder() {
+        ExperimentPlan p = plan(1);
+        NetworkSpec net = new NetworkSpec(3, List.of(
+                LayerSpec.hidden(4, plugins.activations().get("tanh").configureDefaults()), LayerSpec.output(1)));
+        RunSpec bad = RunSpec.builder("sweep").runId("bad").seed(3)
+                .data(new DataSpec(PluginChoice.of(plugins.dataSources().get("testdata"), List.of(Argument.named("d", 5))),
+                        Optional.empty(), tmp))
+                .network(net).initializer(PluginChoice.defaults(plugins.initializers().get("testinit")))
+                .optimizer(PluginChoice.of(plugins.optimizers().get("plaingd"), List.of(Argument.named("eta", 0.1))))
+                .backend(PluginChoice.defaults(plugins.backends().get("reference")))
+                .stop(StopRules.DEFAULT.withMaxSteps(5)).outputRoot(tmp.resolve("runs")).source("bad\n").build();
+        ExperimentPlan q = new ExperimentPlan(p.name(), p.scriptFile(), p.source(), p.sweepVariables(), List.of(bad));
+        PlanExecutor.PlanResult r = new PlanExecutor(new Runner(plugins)).execute(q, new PlanExecutor.Options(1, true),
+                new PlanExecutor.Listener() {
+                }, new AtomicBoolean());
+        assertThat(r.outcomes().get(0).error()).hasValueSatisfying(e -> assertThat(e).contains("d = 5"));
+        assertThat(bad.directory()).doesNotExist();
+    }
+
+    @Test
+    void staleTemporaryFilesOfAKilledProcessAreRemoved() throws IOException {
+        ExperimentPlan p = plan(2);
+        Files.createDirectories(p.directory());
+        Path stale = p.directory().resolve(".results.csv.0123456789abcdef.tmp");
+        Files.writeString(stale, "half");
+        new PlanExecutor(new Runner(plugins)).execute(p, new PlanExecutor.Options(1, true), new PlanExecutor.Listener() {
+        }, new AtomicBoolean());
+        assertThat(stale).doesNotExist();
+        assertThat(p.directory().resolve(PlanExecutor.RESULTS)).exists();
+    }
 }

@@ -3,13 +3,20 @@ package org.gdcert.dsl.cli;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.MalformedURLException;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.jar.JarFile;
 import org.gdcert.core.registry.PluginLayers;
 import org.gdcert.core.registry.Plugins;
@@ -18,10 +25,11 @@ import org.gdcert.core.spi.PluginProvider;
 
 /**
  * Finds every plugin: those on the module path (or class path) of gdcert itself, plus the jars of
- * the plugin folders: {@code --plugins DIR}, the {@code plugins/} folder beside the launcher
- * ({@code GDCERT_HOME}), and the folders in {@code GDCERT_PLUGINS}. On the module path the jars
- * become a module layer; on the class path (tests, IDEs) a class loader. A jar that fails to load
- * is reported by name and the others load.
+ * the plugin folders: {@code --plugins DIR}, the folders in {@code GDCERT_PLUGINS}, and the
+ * {@code plugins/} folder beside the launcher ({@code GDCERT_HOME}). On the module path the jars
+ * become a module layer; on the class path (tests, IDEs) each jar gets a class loader. A jar that
+ * fails to load, a provider that fails to start and a provider whose name is taken are reported by
+ * name; everything else loads.
  */
 final class PluginLoading {
     private PluginLoading() {
@@ -29,64 +37,122 @@ final class PluginLoading {
 
     /** The plugin folders in order: command line, GDCERT_PLUGINS, GDCERT_HOME/plugins. */
     static List<Path> folders(List<Path> fromCommandLine) {
+        return folders(fromCommandLine, System.getenv("GDCERT_PLUGINS"), System.getenv("GDCERT_HOME"));
+    }
+
+    static List<Path> folders(List<Path> fromCommandLine, String pluginsVariable, String home) {
         List<Path> out = new ArrayList<>(fromCommandLine);
-        String env = System.getenv("GDCERT_PLUGINS");
-        if (env != null && !env.isBlank()) {
-            for (String p : env.split(File.pathSeparator)) {
+        if (pluginsVariable != null && !pluginsVariable.isBlank()) {
+            for (String p : pluginsVariable.split(File.pathSeparator)) {
                 if (!p.isBlank()) {
                     out.add(Path.of(p));
                 }
             }
         }
-        String home = System.getenv("GDCERT_HOME");
         if (home != null && !home.isBlank()) {
             out.add(Path.of(home, "plugins"));
         }
         return out;
     }
 
+    /** Folders given on the command line that do not exist (a typo should not pass silently). */
+    static List<Path> missing(List<Path> fromCommandLine) {
+        return fromCommandLine.stream().filter(p -> !Files.isDirectory(p)).toList();
+    }
+
     static Plugins load(List<Path> folders, PrintWriter err) {
-        List<Path> jars = PluginLayers.jarsIn(folders);
+        Plugins.Builder b = Plugins.builder().addAll(Plugins.discover());
         if (Plugins.class.getModule().isNamed()) {
             PluginLayers.Loaded loaded = PluginLayers.load(folders, ModuleLayer.boot());
             for (PluginLayers.Failure f : loaded.failures()) {
                 err.println("gdcert: plugin " + f.jar().getFileName() + " was not loaded: " + f.reason());
             }
             if (loaded.layer().isPresent()) {
-                return Plugins.discover(loaded.layer().get(), null);
-            }
-            return Plugins.discover();
-        }
-        // class path: each jar in its own loader, so one broken jar does not hide the others
-        Plugins.Builder b = Plugins.builder().addAll(Plugins.discover());
-        for (Path jar : jars) {
-            try (JarFile ignored = new JarFile(jar.toFile())) {
-                URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()},
-                        PluginLoading.class.getClassLoader());
-                List<PluginProvider<?>> found = new ArrayList<>();
-                for (PluginKind k : PluginKind.values()) {
-                    @SuppressWarnings({"unchecked", "rawtypes"})
-                    ServiceLoader<PluginProvider<?>> sl = (ServiceLoader) ServiceLoader.load(k.providerType(), cl);
-                    for (PluginProvider<?> p : sl) {
-                        if (p.getClass().getClassLoader() == cl) {
-                            found.add(p);
-                        }
+                ModuleLayer layer = loaded.layer().get();
+                Map<String, String> jarOfModule = new HashMap<>();
+                for (Path jar : loaded.jars()) {
+                    for (ModuleReference ref : ModuleFinder.of(jar).findAll()) {
+                        jarOfModule.put(ref.descriptor().name(), jar.getFileName().toString());
                     }
                 }
-                for (PluginProvider<?> p : found) {
-                    b.add(p);
+                for (PluginKind k : PluginKind.values()) {
+                    addAll(b, k, ServiceLoader.load(layer, k.providerType()), t -> t.getModule().getLayer() == layer,
+                            t -> jarOfModule.getOrDefault(t.getModule().getName(), t.getModule().getName()), err);
                 }
-            } catch (MalformedURLException e) {
-                err.println("gdcert: plugin " + jar.getFileName() + " was not loaded: " + e.getMessage());
-            } catch (IOException | java.util.ServiceConfigurationError | LinkageError | RuntimeException e) {
-                err.println("gdcert: plugin " + jar.getFileName() + " was not loaded: " + firstLine(e));
+            }
+            err.flush();
+            return b.build();
+        }
+        // class path: each jar in its own loader, so one broken jar does not hide the others
+        for (Path jar : PluginLayers.jarsIn(folders)) {
+            String name = jar.getFileName().toString();
+            URLClassLoader cl;
+            try (JarFile ignored = new JarFile(jar.toFile())) {
+                cl = new URLClassLoader(new URL[] {jar.toUri().toURL()}, PluginLoading.class.getClassLoader());
+            } catch (IOException | RuntimeException e) {
+                err.println("gdcert: plugin " + name + " was not loaded: " + reason(e));
+                continue;
+            }
+            for (PluginKind k : PluginKind.values()) {
+                addAll(b, k, ServiceLoader.load(k.providerType(), cl), t -> t.getClassLoader() == cl, t -> name, err);
             }
         }
+        err.flush();
         return b.build();
     }
 
-    private static String firstLine(Throwable e) {
-        String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    /** Registers the providers {@code loader} finds that pass {@code ours}, reporting each failure. */
+    private static void addAll(Plugins.Builder b, PluginKind kind, ServiceLoader<? extends PluginProvider<?>> loader,
+            Predicate<Class<?>> ours, Function<Class<?>, String> jarName, PrintWriter err) {
+        var it = loader.stream().iterator();
+        while (true) {
+            ServiceLoader.Provider<? extends PluginProvider<?>> provider;
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                provider = it.next();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                // a bad entry in a services file: the stream cannot name the jar, only the problem
+                err.println("gdcert: a " + kind.keyword() + " plugin was not loaded: " + reason(e));
+                continue;
+            }
+            Class<?> type;
+            try {
+                type = provider.type();
+            } catch (ServiceConfigurationError | LinkageError e) {
+                err.println("gdcert: a " + kind.keyword() + " plugin was not loaded: " + reason(e));
+                continue;
+            }
+            if (!ours.test(type)) {
+                continue;
+            }
+            String where = jarName.apply(type);
+            try {
+                PluginProvider<?> p = provider.get();
+                // a provider must at least describe itself; a failure here would surface much later
+                p.name();
+                p.description();
+                p.parameters();
+                b.add(p);
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                err.println("gdcert: plugin " + where + ": " + kind.keyword() + " " + type.getName()
+                        + " was not loaded: " + reason(e));
+            }
+        }
+    }
+
+    /** The first line of the most specific message in the chain. */
+    static String reason(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof ServiceConfigurationError
+                || t.getMessage().equals(t.getCause().toString()))) {
+            t = t.getCause();
+        }
+        String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
+        if (t instanceof LinkageError) {
+            m = t.getClass().getSimpleName() + ": " + m; // NoClassDefFoundError: a/b/C says little on its own
+        }
         int nl = m.indexOf('\n');
         return nl < 0 ? m : m.substring(0, nl);
     }

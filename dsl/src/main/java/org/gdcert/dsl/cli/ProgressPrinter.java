@@ -18,7 +18,7 @@ final class ProgressPrinter implements PlanExecutor.Listener {
     private final boolean terminal;
     private final int totalRuns;
     private final long start = System.nanoTime();
-    private long lastLine;
+    private long lastLine = System.nanoTime() - LINE_INTERVAL_NANOS; // the first progress is always shown
     private int done;
     private boolean drawn;
 

@@ -1,6 +1,13 @@
 package org.gdcert.dsl.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +23,7 @@ import org.gdcert.core.run.ReportText;
 import org.gdcert.core.run.ResultWriter;
 import org.gdcert.core.run.RunResult;
 import org.gdcert.core.run.RunSpec;
+import org.gdcert.core.run.RunStatus;
 import org.gdcert.dsl.compile.Compilation;
 import org.gdcert.dsl.compile.CompileOptions;
 import org.gdcert.dsl.compile.ExperimentCompiler;
@@ -116,6 +124,13 @@ final class RunCommand implements Callable<Integer> {
     /** Runs a plan; returns the exit code (0, 1 a run failed, 2 a run could not start as written). */
     private int execute(ExperimentPlan plan, PlanExecutor executor, int threads, PrintWriter out, PrintWriter err) {
         int n = plan.runs().size();
+        try {
+            Files.createDirectories(plan.directory());
+        } catch (IOException e) {
+            err.println("gdcert: " + plan.scriptFile() + ": cannot create the results folder " + plan.directory() + ": "
+                    + ioReason(e));
+            return Main.SCRIPT_ERROR;
+        }
         out.println(plan.scriptFile() + ": " + (n == 1 ? "1 run" : n + " runs") + " -> " + plan.directory());
         out.flush();
         ProgressPrinter progress = new ProgressPrinter(out, main.terminal, n);
@@ -130,10 +145,16 @@ final class RunCommand implements Callable<Integer> {
             }
         }, "gdcert-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        PlanExecutor.PlanResult result;
+        long start = System.nanoTime();
         try {
-            result = executor.execute(plan, new PlanExecutor.Options(threads, true), progress, cancelled);
+            PlanExecutor.PlanResult result = executor.execute(plan, new PlanExecutor.Options(threads, true), progress,
+                    cancelled);
+            progress.clear();
+            return report(plan, result, (System.nanoTime() - start) * 1e-9, out, err);
         } finally {
+            // after the report, so that Ctrl-C still shows what was done before the JVM exits
+            out.flush();
+            err.flush();
             finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -141,10 +162,15 @@ final class RunCommand implements Callable<Integer> {
                 // the JVM is shutting down: the hook is running
             }
         }
-        progress.clear();
+    }
+
+    /** Prints the outcome of a plan; returns the exit code. */
+    private static int report(ExperimentPlan plan, PlanExecutor.PlanResult result, double seconds, PrintWriter out,
+            PrintWriter err) {
+        int n = plan.runs().size();
         if (n == 1) {
             PlanExecutor.Outcome o = result.outcomes().get(0);
-            if (o.error().isPresent()) {
+            if (o.error().isPresent() && !notStarted(o)) {
                 err.println("gdcert: " + plan.scriptFile() + ": " + o.error().get());
                 return Main.SCRIPT_ERROR;
             }
@@ -152,19 +178,61 @@ final class RunCommand implements Callable<Integer> {
                 out.println("already done: results in " + o.spec().directory() + " (use --fresh to run again)");
                 return 0;
             }
+            if (o.result().isEmpty()) { // cancelled before it began
+                out.println("cancelled; run the same command again to resume");
+                return Main.RUN_FAILED;
+            }
             summarize(o.result().orElseThrow(), out);
+            if (o.result().get().status() == RunStatus.CANCELLED) {
+                out.println("cancelled; run the same command again to start it afresh");
+            }
         } else {
             long ok = result.outcomes().stream().filter(o -> o.skipped() || o.result().map(r -> r.status().isSuccess())
                     .orElse(false)).count();
             long skipped = result.outcomes().stream().filter(PlanExecutor.Outcome::skipped).count();
-            out.println(String.format(Locale.ROOT, "%d of %d runs succeeded%s; table: %s", ok, n,
-                    skipped > 0 ? " (" + skipped + " were already done)" : "",
-                    result.results().map(Path::toString).orElse("-")));
-            result.outcomes().stream().filter(o -> o.error().isPresent()).forEach(o -> err.println("gdcert: "
-                    + o.spec().runId() + ": " + o.error().get()));
+            long notStarted = result.outcomes().stream().filter(RunCommand::notStarted).count();
+            out.println(String.format(Locale.ROOT, "%d of %d runs succeeded%s in %s; table: %s", ok, n,
+                    skipped == n ? " (all were already done; use --fresh to run again)"
+                            : skipped > 0 ? " (" + skipped + (skipped == 1 ? " was" : " were") + " already done)" : "",
+                    ProgressPrinter.duration(seconds), result.results().map(Path::toString).orElse("-")));
+            if (notStarted > 0 || result.outcomes().stream().anyMatch(o -> o.result().map(r -> r.status()
+                    == RunStatus.CANCELLED).orElse(false))) {
+                out.println("cancelled" + (notStarted > 0 ? " (" + notStarted + " runs not started)" : "")
+                        + "; run the same command again to resume");
+            }
+            result.outcomes().stream().filter(o -> o.error().isPresent() && !notStarted(o)).forEach(o -> err.println(
+                    "gdcert: " + plan.scriptFile() + ": " + o.spec().runId() + ": " + o.error().get()));
         }
         out.flush();
+        err.flush();
+        if (result.outcomes().stream().anyMatch(o -> o.error().isPresent() && !notStarted(o))) {
+            return Main.SCRIPT_ERROR;
+        }
         return result.allSucceeded() ? 0 : Main.RUN_FAILED;
+    }
+
+    private static boolean notStarted(PlanExecutor.Outcome o) {
+        return o.error().map(PlanExecutor.NOT_STARTED::equals).orElse(false);
+    }
+
+    /** What went wrong with a file operation, in words (the JDK's messages are often just the path). */
+    static String ioReason(IOException e) {
+        if (e instanceof NoSuchFileException x) {
+            return x.getFile() + ": no such file or folder";
+        }
+        if (e instanceof AccessDeniedException x) {
+            return x.getFile() + ": permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException x) {
+            return x.getFile() + ": a file of that name is in the way";
+        }
+        if (e instanceof NotDirectoryException x) {
+            return x.getFile() + ": not a folder";
+        }
+        if (e instanceof FileSystemException x) {
+            return x.getFile() + ": " + (x.getReason() != null ? x.getReason() : "cannot be created");
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** The human summary of one run: certificates, monitors, final numbers, where the results are. */

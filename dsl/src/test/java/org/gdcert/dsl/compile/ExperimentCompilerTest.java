@@ -3,7 +3,6 @@ package org.gdcert.dsl.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import org.gdcert.core.engine.NetworkSpec;
 import org.gdcert.core.registry.Plugins;
 import org.gdcert.core.run.ExperimentPlan;
@@ -114,11 +113,24 @@ class ExperimentCompilerTest {
 
     @Test
     void continuousOptimizerWithoutHorizonIsAnError() {
-        List<String> names = PLUGINS.optimizers().names();
-        if (!names.contains("flow")) {
-            return; // the flow optimizer comes with the optimizers issue
-        }
         Compilation c = compile("data sphere(n=10, d=3) labels signs\nnet d -> 5 -> 1 act tanh train flow\n");
         assertThat(c.formatted()).contains("needs a horizon");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"train sgd(batch=32, momentum=0.9) eta=0.01",
+        "train flow(rtol=1e-9) until t=5", "train clarke until t=0.5", "train gd eta=auto"})
+    void everyOptimizerTrainsFromTheDsl(String train) {
+        String act = train.contains("clarke") ? "relu" : "tanh";
+        ExperimentPlan p = plan("seed 2\ndata sphere(n=40, d=4) labels signs\nnet d -> 64 -> 1 act " + act + "\n" + train
+                + "\nstop steps 200\n");
+        RunSpec r = p.runs().get(0);
+        org.gdcert.core.run.RunResult res = new Runner(PLUGINS).run(r);
+        assertThat(res.status()).as(res.message()).isEqualTo(org.gdcert.core.run.RunStatus.COMPLETED);
+        assertThat(res.finalLoss()).isLessThan(res.initialLoss());
+        if (train.contains("until")) {
+            assertThat(PLUGINS.optimizers().get(r.optimizer().name()).axis()).isEqualTo(Axis.TIME);
+            assertThat(r.stop().maxTime()).isPositive();
+        }
     }
 }

@@ -24,7 +24,9 @@ import org.gdcert.core.spi.Matrix;
  * {@code bench.reps} (timed repetitions, 10), {@code bench.shapes} (true: also the transposed and
  * network shapes, and float). Every case first runs for two seconds (JIT warm-up); the timed runs of
  * the two libraries alternate so that both see the same load; each figure is the median of the
- * repetitions.
+ * repetitions. On Linux the headline also gives GFLOP per CPU-second of the process (from
+ * /proc/self/stat), a figure that other load on the machine disturbs much less than wall-clock
+ * time: per core, what each library gets out of the time it is given.
  */
 public final class GemmBench {
     private static final double WARM_UP_SECONDS = 2;
@@ -56,9 +58,16 @@ public final class GemmBench {
             warmUp(ejml);
             double[] tOurs = new double[reps];
             double[] tEjml = new double[reps];
+            double cpuOurs = 0;
+            double cpuEjml = 0;
             for (int r = 0; r < reps; r++) {
+                double c0 = processCpuSeconds();
                 tOurs[r] = seconds(ours);
+                double c1 = processCpuSeconds();
                 tEjml[r] = seconds(ejml);
+                double c2 = processCpuSeconds();
+                cpuOurs += c1 - c0;
+                cpuEjml += c2 - c1;
             }
             double diff = java.download(jc).maxAbsDiff(new HostMatrix(size, size, ec.getData()));
             double flops = 2.0 * size * size * size;
@@ -67,6 +76,12 @@ public final class GemmBench {
             System.out.printf(Locale.ROOT, "%dx%dx%d double NN: java %.2f GFLOP/s, EJML mult %.2f GFLOP/s, ratio %.2f"
                     + " (max |diff| %.1e, load average %.2f)%n", size, size, size, gOurs, gEjml, gOurs / gEjml, diff,
                     loadAverage());
+            if (cpuOurs > 0 && cpuEjml > 0) {
+                double perCpuOurs = flops * reps / cpuOurs / 1e9;
+                double perCpuEjml = flops * reps / cpuEjml / 1e9;
+                System.out.printf(Locale.ROOT, "  per CPU-second (less sensitive to other load): java %.2f, EJML %.2f"
+                        + " GFLOP per CPU-s, ratio %.2f%n", perCpuOurs, perCpuEjml, perCpuOurs / perCpuEjml);
+            }
         }
         if (shapes) {
             for (Precision p : Precision.values()) {
@@ -113,6 +128,20 @@ public final class GemmBench {
         l.add(new Shape("output layer X·W", false, false, 2000, 10, 64));
         l.add(new Shape("small", false, false, 64, 64, 64));
         return l;
+    }
+
+    /**
+     * User + system CPU seconds of this process from /proc/self/stat (NaN where there is none),
+     * assuming the usual 100 clock ticks per second.
+     */
+    private static double processCpuSeconds() {
+        try {
+            String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        } catch (java.io.IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** The load average over the last minute from /proc/loadavg (NaN where there is none). */

@@ -3,22 +3,9 @@ package org.gdcert.backend.java;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.module.ModuleDescriptor;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import org.gdcert.core.linalg.Precision;
 import org.gdcert.core.registry.Plugins;
 import org.gdcert.core.spi.Argument;
@@ -26,6 +13,7 @@ import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.BackendProvider;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.ParameterException;
+import org.gdcert.core.testing.ServiceDeclarations;
 import org.junit.jupiter.api.Test;
 
 class JavaBackendProviderTest {
@@ -80,41 +68,8 @@ class JavaBackendProviderTest {
 
     /** module-info's {@code provides} and META-INF/services must name the same providers. */
     @Test
-    void moduleInfoAndServiceFilesAgree() throws IOException {
-        URI location = URI.create(JavaBackendProvider.class.getProtectionDomain().getCodeSource().getLocation()
-                .toString());
-        Path root = Path.of(location);
-        if (Files.isRegularFile(root)) {
-            try (FileSystem jar = FileSystems.newFileSystem(root)) {
-                checkAgreement(jar.getPath("/"));
-            }
-        } else {
-            checkAgreement(root);
-        }
-    }
-
-    private static void checkAgreement(Path root) throws IOException {
-        ModuleDescriptor descriptor;
-        try (InputStream in = Files.newInputStream(root.resolve("module-info.class"))) {
-            descriptor = ModuleDescriptor.read(in);
-        }
-        assertThat(descriptor.name()).isEqualTo("org.gdcert.backend.java");
-        Map<String, Set<String>> provides = new TreeMap<>();
-        for (ModuleDescriptor.Provides p : descriptor.provides()) {
-            provides.put(p.service(), new TreeSet<>(p.providers()));
-        }
-        Map<String, Set<String>> services = new TreeMap<>();
-        Path dir = root.resolve("META-INF/services");
-        try (var files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                Set<String> names = Files.readAllLines(f, StandardCharsets.UTF_8).stream()
-                        .map(l -> l.replaceAll("#.*", "").trim()).filter(l -> !l.isEmpty())
-                        .collect(Collectors.toCollection(TreeSet::new));
-                services.put(f.getFileName().toString(), names);
-            }
-        }
-        assertThat(services).isEqualTo(provides);
-        assertThat(provides).containsEntry(BackendProvider.class.getName(),
-                Set.of(JavaBackendProvider.class.getName()));
+    void moduleInfoAndServiceFilesAgree() {
+        assertThat(ServiceDeclarations.assertAgree(JavaBackendProvider.class)).containsEntry(
+                BackendProvider.class.getName(), Set.of(JavaBackendProvider.class.getName()));
     }
 }

@@ -1,0 +1,61 @@
+package org.gdcert.optimizers;
+
+import org.hipparchus.analysis.UnivariateFunction;
+import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
+import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
+import org.hipparchus.ode.ODEStateAndDerivative;
+import org.hipparchus.ode.events.Action;
+import org.hipparchus.ode.events.AdaptableInterval;
+import org.hipparchus.ode.events.ODEEventDetector;
+import org.hipparchus.ode.events.ODEEventHandler;
+
+/**
+ * The stop rule "loss below a level" as a Hipparchus event: g(θ) = ln Φ(θ) − ln level, located by
+ * a bracketing Brent solver on the dense output (Φ decreases along a gradient flow, so the sign
+ * change inside an accepted step is found at the step end), stopping the integration at the crossing.
+ */
+final class LossLevelEvent implements ODEEventDetector {
+    private final double logLevel;
+    private final LossCache cache;
+    private final FlowTracker tracker;
+    private final BracketedUnivariateSolver<UnivariateFunction> solver =
+            new BracketingNthOrderBrentSolver(1e-14, 1e-14, 1e-14, 5);
+
+    LossLevelEvent(double level, LossCache cache, FlowTracker tracker) {
+        this.logLevel = Math.log(level);
+        this.cache = cache;
+        this.tracker = tracker;
+    }
+
+    @Override
+    public AdaptableInterval getMaxCheckInterval() {
+        return AdaptableInterval.of(Double.POSITIVE_INFINITY);
+    }
+
+    @Override
+    public int getMaxIterationCount() {
+        return 200;
+    }
+
+    @Override
+    public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
+        return solver;
+    }
+
+    @Override
+    public ODEEventHandler getHandler() {
+        return (state, detector, increasing) -> {
+            tracker.lossEventAt(state.getTime());
+            return Action.STOP;
+        };
+    }
+
+    @Override
+    public double g(ODEStateAndDerivative state) {
+        double phi = cache.loss(state.getPrimaryState());
+        if (!(phi > 0)) {
+            return phi == 0 ? -1e4 : 1; // ln Φ ≥ −745 for Φ > 0; NaN: not below, the control reports divergence
+        }
+        return Math.log(phi) - logLevel;
+    }
+}

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.gdcert.dsl.plot.Plot;
 import org.gdcert.dsl.plot.Plotter;
 import org.gdcert.dsl.plot.SavedExperiment;
+import org.gdcert.dsl.plot.SavedRun;
 import org.gdcert.dsl.report.ExperimentReport;
 import org.gdcert.dsl.width.WidthFinder;
 import picocli.CommandLine.Command;
@@ -77,7 +78,7 @@ final class PlotCommand implements Callable<Integer> {
      * holds no run.
      */
     static void afterRun(Path dir, int threads, PrintWriter out, PrintWriter err) {
-        if (shuttingDown() || !java.nio.file.Files.isDirectory(dir)) {
+        if (shuttingDown() || !hasRuns(dir)) {
             return;
         }
         try {
@@ -92,6 +93,18 @@ final class PlotCommand implements Callable<Integer> {
                     ? ex.toString() : ex.getMessage()));
         }
         out.flush();
+    }
+
+    /** Whether {@code dir} holds a run folder (a run that could not start leaves none). */
+    private static boolean hasRuns(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+            return s.anyMatch(p -> java.nio.file.Files.isDirectory(p) && SavedRun.isRunFolder(p));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean shuttingDown() {

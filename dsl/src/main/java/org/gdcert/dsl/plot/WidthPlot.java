@@ -21,10 +21,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The smallest width at which training converges, against N, beside the width requirements the
- * certificates compute. A requirement is a certificate condition with id {@code width} (its right
- * side is the width the theorem asks for: nguyen_mondelli's n_1 ≥ N, nguyen_relu's n_{L−1} ≥ N,
- * du's scaling M with its unspecified constants set to 1, tagged hidden and labelled so). Nothing
- * else is drawn: a theorem whose width requirement is not computed does not appear.
+ * certificates compute. A requirement is a certificate condition with id {@code width} or
+ * {@code *_width} (its right side is the width the theorem asks for: nguyen_mondelli's n_1 ≥ N,
+ * nguyen_relu's n_{L−1} ≥ N, song's and sgd_relu's d_1 ≥ N, du's scaling M and sgd_relu's
+ * Corollary 4.5 width with their unspecified constants set to 1, tagged hidden and labelled so).
+ * Nothing else is drawn: a theorem whose width requirement is not computed does not appear.
  */
 public final class WidthPlot {
     /** Axes whose positive values span more than this ratio are logarithmic. */
@@ -123,7 +124,7 @@ public final class WidthPlot {
         List<Found> out = new ArrayList<>();
         for (CertificateReport r : reports) {
             for (Condition c : r.conditions()) {
-                if (!c.id().equals("width") || !Double.isFinite(c.rhs()) || c.rhs() <= 0) {
+                if (!isWidthCondition(c) || !Double.isFinite(c.rhs()) || c.rhs() <= 0) {
                     continue;
                 }
                 out.add(new Found(r.checker() + "|" + c.equation(), requirementLabel(r.checker(), c), c.tag(),
@@ -131,6 +132,14 @@ public final class WidthPlot {
             }
         }
         return out;
+    }
+
+    /**
+     * A width requirement: a {@code ≥} condition whose id is {@code width} or ends in {@code _width}
+     * (sgd_relu's {@code cor45_width}), its left side the width and its right side the requirement.
+     */
+    static boolean isWidthCondition(Condition c) {
+        return (c.id().equals("width") || c.id().endsWith("_width")) && c.relation().startsWith(">");
     }
 
     /** {@code nguyen_mondelli (Ass. 2.1): n_1 >= N [paper]}; hidden ones say their constants were set to 1. */

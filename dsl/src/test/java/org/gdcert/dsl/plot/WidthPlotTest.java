@@ -99,6 +99,20 @@ class WidthPlotTest {
     }
 
     @Test
+    void conditionsNamedWidthOrEndingInWidthAreRequirements() {
+        Condition cor = new Condition("cor45_width", "Cor 4.5", "d1 ≥ max(N, C(δ0)·...) — UNDECIDABLE", 64, ">=", 900,
+                Condition.Status.INDETERMINATE, "", Tag.HIDDEN);
+        Condition other = Condition.evaluate("pyramid_2", "Ass. 2.1", "pyramidal widths: n_2 >= n_3", 8, ">=", 4, 0,
+                "", Tag.PAPER);
+        CertificateReport r = new CertificateReport("sgd_relu", "seed 004", Verdict.CONDITIONAL, List.of(),
+                List.of(cor, other), List.of(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
+                List.of());
+        List<WidthPlot.Found> f = WidthPlot.requirements(List.of(r));
+        assertThat(f).extracting(WidthPlot.Found::width).containsExactly(900.0);
+        assertThat(f.get(0).label()).startsWith("sgd_relu (Cor 4.5) [hidden]");
+    }
+
+    @Test
     void aSweepThatDoesNotVaryAWidthHasNoWidthPlot() throws Exception {
         Path dir = sweep(tmp.resolve("sweep"), new int[] {4, 8}, new int[] {16});
         assertThat(WidthPlot.fromSweep(SavedExperiment.read(dir), 0.5)).isEmpty();

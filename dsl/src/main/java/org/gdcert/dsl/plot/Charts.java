@@ -76,9 +76,6 @@ public final class Charts {
         style(c.getStyler());
         c.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         c.getStyler().setMarkerSize(7);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(Charts::tick);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(Charts::tick);
-        c.getStyler().setXAxisTickMarkSpacingHint(90);
         return c;
     }
 
@@ -123,42 +120,42 @@ public final class Charts {
     }
 
     /**
-     * A tick label: plain digits from 0.001 to 99999 ({@code 0.02}, {@code 1080}, no grouping),
-     * otherwise {@code 2.5e-7}.
+     * The decimal pattern of a linear axis whose values reach {@code maxAbs} in magnitude: plain
+     * digits without grouping ({@code 1080}, {@code 0.025}) from 0.01 to 99999, else scientific.
+     * (XChart's formatting functions would also move the ticks onto the data's x values.)
      */
-    public static String tick(Double v) {
-        if (v == null || v.isNaN()) {
-            return "";
+    public static String pattern(double maxAbs) {
+        return maxAbs == 0 || (maxAbs >= 1e-2 && maxAbs < 1e5) ? "0.###" : "0.##E0";
+    }
+
+    /** Sets the tick patterns of the linear axes from the data; call when every series is added. */
+    public static void tickPatterns(XYChart c) {
+        double x = 0;
+        double y = 0;
+        for (XYSeries s : c.getSeriesMap().values()) {
+            for (double v : s.getXData()) {
+                x = Double.isFinite(v) ? Math.max(x, Math.abs(v)) : x;
+            }
+            for (double v : s.getYData()) {
+                y = Double.isFinite(v) ? Math.max(y, Math.abs(v)) : y;
+            }
         }
-        double a = Math.abs(v);
-        if (a == 0) {
-            return "0";
+        if (!c.getStyler().isXAxisLogarithmic()) {
+            c.getStyler().setXAxisDecimalPattern(pattern(x));
         }
-        if (a >= 1e-3 && a < 1e5) {
-            String s = String.format(Locale.ROOT, "%.4f", v);
-            s = s.replaceAll("0+$", "");
-            return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        if (!c.getStyler().isYAxisLogarithmic()) {
+            c.getStyler().setYAxisDecimalPattern(pattern(y));
         }
-        int exp = (int) Math.floor(Math.log10(a));
-        double mant = v / Math.pow(10, exp);
-        if (Math.abs(Math.abs(mant) - 10) < 1e-9) {
-            mant /= 10;
-            exp++;
-        }
-        String m = String.format(Locale.ROOT, "%.2f", mant).replaceAll("0+$", "").replaceAll("\\.$", "");
-        return m + "e" + exp;
     }
 
     /** Sets the y axis to a log scale or not (XChart's own decade labels on a log scale). */
     public static void logY(XYChart c, boolean log) {
         c.getStyler().setYAxisLogarithmic(log);
-        c.getStyler().setyAxisTickLabelsFormattingFunction(log ? null : Charts::tick);
     }
 
     /** Sets the x axis to a log scale or not. */
     public static void logX(XYChart c, boolean log) {
         c.getStyler().setXAxisLogarithmic(log);
-        c.getStyler().setxAxisTickLabelsFormattingFunction(log ? null : Charts::tick);
     }
 
     /** Styles a measured series: solid, no markers. */
@@ -199,6 +196,9 @@ public final class Charts {
      * reader, or a search) finds as text.
      */
     public static Plot write(Chart<?, ?> chart, Path dir, String name, String description) {
+        if (chart instanceof XYChart xy) {
+            tickPatterns(xy);
+        }
         String svg;
         byte[] png;
         try {

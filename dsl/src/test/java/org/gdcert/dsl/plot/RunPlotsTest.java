@@ -143,13 +143,13 @@ class RunPlotsTest {
     }
 
     @Test
-    void tickLabelsAreShortAndUngrouped() {
-        assertThat(Charts.tick(1080.0)).isEqualTo("1080");
-        assertThat(Charts.tick(0.02)).isEqualTo("0.02");
-        assertThat(Charts.tick(0.0)).isEqualTo("0");
-        assertThat(Charts.tick(2.5e-7)).isEqualTo("2.5e-7");
-        assertThat(Charts.tick(-1e6)).isEqualTo("-1e6");
-        assertThat(Charts.tick(123456.0)).isEqualTo("1.23e5");
+    void linearAxesGetUngroupedOrScientificTickPatternsFromTheirData() {
+        XYChart c = Charts.xy("t", "x", "y");
+        c.addSeries("s", new double[] {0, 2000}, new double[] {1e-7, 3e-6});
+        Charts.tickPatterns(c);
+        assertThat(c.getStyler().getXAxisDecimalPattern()).isEqualTo("0.###");
+        assertThat(c.getStyler().getYAxisDecimalPattern()).isEqualTo("0.##E0");
+        assertThat(new java.text.DecimalFormat(Charts.pattern(2000)).format(1080)).isEqualTo("1080");
     }
 
     static Document parse(String svg) throws Exception {

@@ -148,6 +148,14 @@ public final class Charts {
         }
     }
 
+    /** Legend labels longer than this are cut (the full text is in the plot's description). */
+    public static final int MAX_LABEL = 96;
+
+    /** {@code label}, cut to {@link #MAX_LABEL} characters with an ellipsis so the legend fits the plot. */
+    public static String legend(String label) {
+        return label.length() <= MAX_LABEL ? label : label.substring(0, MAX_LABEL - 1).stripTrailing() + "…";
+    }
+
     /** Sets the y axis to a log scale or not (XChart's own decade labels on a log scale). */
     public static void logY(XYChart c, boolean log) {
         c.getStyler().setYAxisLogarithmic(log);

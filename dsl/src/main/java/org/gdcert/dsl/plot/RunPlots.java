@@ -92,7 +92,7 @@ public final class RunPlots {
                 continue;
             }
             String label = boundLabel(r, b);
-            Charts.theory(c.addSeries(unique(c, label), bx, by), Charts.overlay(colour++));
+            Charts.theory(c.addSeries(unique(c, Charts.legend(label)), bx, by), Charts.overlay(colour++));
             drawn.add(label);
         }
         String desc = "The loss Φ against " + (axis == Axis.TIME ? "time t" : "the step k") + " on a log scale"
@@ -113,14 +113,23 @@ public final class RunPlots {
         return Double.POSITIVE_INFINITY;
     }
 
-    /** {@code nguyen_mondelli [paper]: Φ(θ_k) ≤ (1−ηα_0)^k Φ(θ_0), ρ = 0.9993}. */
+    /** {@code nguyen_mondelli [paper], ρ = 0.9993: Φ(θ_k) ≤ (1−ηα_0)^k Φ(θ_0)} (the rate first: long formulas are cut). */
     static String boundLabel(CertificateReport r, LossBound b) {
         String verdict = r.verdict() == Verdict.CERTIFIED ? "" : " (" + r.verdict().name().toLowerCase(Locale.ROOT)
                 .replace('_', ' ') + ")";
-        String rate = b.axis() == Axis.TIME ? String.format(Locale.ROOT, "r = %.4g", b.rate())
-                : String.format(Locale.ROOT, "ρ = %.6g", b.rate());
+        String rate = b.axis() == Axis.TIME ? "r = " + digits(b.rate(), 4) : "ρ = " + digits(b.rate(), 6);
         String formula = b.formula().isBlank() ? (b.axis() == Axis.TIME ? "Φ0·e^(−rt)" : "Φ0·ρ^k") : b.formula();
-        return r.checker() + verdict + " [" + b.tag().word() + "]: " + formula + ", " + rate;
+        return r.checker() + verdict + " [" + b.tag().word() + "], " + rate + ": " + formula;
+    }
+
+    /** {@code v} to {@code n} significant digits without trailing zeros ({@code 0.99}, {@code 0.999321}). */
+    static String digits(double v, int n) {
+        String s = String.format(Locale.ROOT, "%." + n + "g", v);
+        if (s.contains("e") || !s.contains(".")) {
+            return s;
+        }
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     /**

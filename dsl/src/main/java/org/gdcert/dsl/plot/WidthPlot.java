@@ -316,7 +316,7 @@ public final class WidthPlot {
                 rx.add((double) n);
                 ry.add(w);
             });
-            XYSeries s = c.addSeries(RunPlots.unique(c, r.label()), rx, ry);
+            XYSeries s = c.addSeries(RunPlots.unique(c, Charts.legend(r.label())), rx, ry);
             Charts.theory(s, Charts.overlay(colour++));
             if (rx.size() == 1) {
                 s.setMarker(SeriesMarkers.DIAMOND);

@@ -13,6 +13,12 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.gdcert.core.cert.CertificateReport;
+import org.gdcert.core.cert.LossBound;
+import org.gdcert.core.cert.Tag;
+import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.train.Axis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +42,7 @@ class RunPlotsTest {
         assertThat(loss.getYData()[200]).isCloseTo(SyntheticRuns.PHI0 * Math.pow(SyntheticRuns.Q, 200),
                 within(1e-15));
         XYSeries bound = c.getSeriesMap().values().stream().filter(s -> s != loss).findFirst().orElseThrow();
-        assertThat(bound.getName()).startsWith("nguyen_mondelli [paper]: Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0)")
-                .contains("ρ = 0.99");
+        assertThat(bound.getName()).isEqualTo("nguyen_mondelli [paper], ρ = 0.99: Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0)");
         for (int i = 0; i < bound.getXData().length; i++) {
             double k = bound.getXData()[i];
             assertThat(bound.getYData()[i] / (SyntheticRuns.PHI0 * Math.pow(SyntheticRuns.RHO, k)))
@@ -121,7 +126,8 @@ class RunPlotsTest {
         assertThat(svg).doesNotContain("<!DOCTYPE");
         String desc = doc.getElementsByTagName("desc").item(0).getTextContent();
         assertThat(doc.getElementsByTagName("title").item(0).getTextContent()).isEqualTo("exp: loss");
-        assertThat(desc).contains("log scale").contains("nguyen_mondelli [paper]: Φ(θ_k) <= (1 − ηα_0)^k Φ(θ_0)");
+        assertThat(desc).contains("log scale").contains("nguyen_mondelli [paper], ρ = 0.99: Φ(θ_k) <= (1 − ηα_0)^k "
+                + "Φ(θ_0)");
         // the loss line and the bound line are stroked in their colours
         assertThat(svg).contains(stroke(Charts.DATA)).contains(stroke(Charts.overlay(0)));
         BufferedImage png = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(loss.png())));
@@ -140,6 +146,22 @@ class RunPlotsTest {
         assertThat(Files.readString(first.svg())).isEqualTo("<svg/>");
         Plotter.plotRun(run, true);
         assertThat(Files.readString(first.svg())).contains("<desc>");
+    }
+
+    @Test
+    void longLegendLabelsAreCutButTheDescriptionKeepsThem() {
+        String formula = "h(Θ_i) ≤ (1 − η α_f μ²/4)^i h(Θ0) (Theorem 2′ of spec §2.6: the paper's (14) with C = 1/4 "
+                + "derived)";
+        CertificateReport r = new CertificateReport("song", "Thm 2", Verdict.CERTIFIED, List.of(), List.of(), List.of(),
+                OptionalDouble.of(0.99), OptionalDouble.of(1), Optional.of(new LossBound(Axis.STEP, SyntheticRuns.PHI0,
+                        0.99, formula, Tag.DERIVED)), List.of());
+        Path dir = SyntheticRuns.run(tmp.resolve("exp").resolve("run"), 20, List.of(r), Map.of(), 10,
+                new int[] {3, 16, 1}, true);
+        Described<XYChart> d = RunPlots.loss(SavedRun.read(dir)).orElseThrow();
+        String name = d.chart().getSeriesMap().keySet().stream().filter(k -> k.startsWith("song")).findFirst()
+                .orElseThrow();
+        assertThat(name).hasSize(Charts.MAX_LABEL).endsWith("…");
+        assertThat(d.description()).contains("ρ = 0.99: " + formula);
     }
 
     @Test

@@ -425,7 +425,7 @@ public final class CudaBackend implements Backend {
             kernels.activationSecond(k.code(), k.parameter(), x.size(), x.ptr(), o.ptr());
             return;
         }
-        warnOnce(sigma, "σ''", r.kernel().isPresent() ? "its σ'' differs from the kernel's at a kink or elsewhere"
+        warnOnce(sigma, "σ''", r.kernel().isPresent() ? "its own σ'' differs from the kernel's"
                 : r.reason(), x);
         int n = hostLength(x, sigma);
         if (isFloat()) {
@@ -464,11 +464,12 @@ public final class CudaBackend implements Backend {
         String name = sigma.getClass().getSimpleName().isEmpty() ? sigma.getClass().getName()
                 : sigma.getClass().getSimpleName();
         if (warned.add(name + " " + what)) {
-            warnings.accept(String.format(Locale.ROOT, "cuda: activation %s has no GPU kernel for %s (%s), so they are "
-                    + "evaluated on the host: each evaluation copies its input from the GPU and its results back "
+            warnings.accept(String.format(Locale.ROOT, "cuda: activation %s has no GPU kernel for %s (%s), so %s "
+                    + "evaluated on the host: every evaluation copies its input from the GPU and the results back "
                     + "(%d x %d entries here), which can take longer than the rest of a training step; activations "
-                    + "that declare a closed form (identity, relu, leakyrelu, softplus, sigmoid, tanh) run on the GPU",
-                    name, what, reason, x.rows(), x.cols()));
+                    + "that declare a closed form through Activation.closedForm() (identity, relu, leakyrelu, softplus, "
+                    + "sigmoid, tanh) run on the GPU",
+                    name, what, reason, what.equals("σ''") ? "it is" : "they are", x.rows(), x.cols()));
         }
     }
 

@@ -35,7 +35,7 @@ record DeviceActivation(int code, double parameter, boolean secondDerivativeOnDe
     static Recognition recognise(Activation sigma) {
         Optional<ClosedForm> declared = sigma.closedForm();
         if (declared.isEmpty()) {
-            return new Recognition(Optional.empty(), "it declares no closed form (Activation.closedForm())");
+            return new Recognition(Optional.empty(), "it declares no closed form");
         }
         ClosedForm cf = declared.get();
         int code;

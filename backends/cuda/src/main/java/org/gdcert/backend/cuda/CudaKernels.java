@@ -16,8 +16,9 @@ import org.gdcert.core.linalg.Precision;
 /**
  * gdcert's kernels ({@code gdcert_kernels.ptx}, compiled from {@code src/main/cuda/gdcert_kernels.cu}
  * by {@code build-ptx.sh}) loaded into the current context, with one typed launch method per kernel.
- * The parameter lists here must match the .cu file's; the emulator tests check every launch against
- * the compiled signatures.
+ * The parameter lists here must match the .cu file's (order and C types: int, long long, float or
+ * double, pointer): the emulator unpacks each launch's arguments by the compiled signature, so a
+ * mismatch shows there as wrong results.
  */
 final class CudaKernels implements AutoCloseable {
     /** The PTX resource, next to this class. */

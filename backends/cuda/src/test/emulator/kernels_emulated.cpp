@@ -1,5 +1,5 @@
-// gdcert_kernels.cu compiled for the CPU (with cuda_emulation.h forced in front of it), the
-// block/thread engine that runs a kernel launch, and the table of kernels by name that the fake
+// gdcert_kernels.cu compiled for the CPU (after cuda_emulation.h), the block/thread engine that runs
+// a kernel launch, and the table of kernels by name that the fake
 // driver (fake_libcuda.cpp) looks up. The table lists the entries of the committed PTX
 // (kernel_names.inc is generated from it by build-emulator.sh), so a kernel the Java side asks for
 // that the PTX lacks is missing here too.
@@ -34,14 +34,12 @@ struct Fiber {
     ucontext_t context;
     std::vector<char> stack;
     bool done = false;
-    bool waiting = false;
 };
 
 ucontext_t scheduler;
 std::vector<Fiber> fibers;
 unsigned current = 0;
 const std::function<void()>* body = nullptr;
-bool divergent = false;
 
 void trampoline() {
     (*body)();
@@ -55,7 +53,6 @@ gd_uint3 index_of(unsigned id) {
 }  // namespace
 
 void sync_threads() {
-    fibers[current].waiting = true;
     swapcontext(&fibers[current].context, &scheduler);
 }
 
@@ -72,7 +69,6 @@ bool launch(gd_dim3 grid, gd_dim3 block, const std::function<void()>& run) {
     block_dim = block;
     grid_dim = grid;
     body = &run;
-    divergent = false;
     for (unsigned z = 0; z < grid.z; ++z) {
         for (unsigned y = 0; y < grid.y; ++y) {
             for (unsigned x = 0; x < grid.x; ++x) {
@@ -84,7 +80,6 @@ bool launch(gd_dim3 grid, gd_dim3 block, const std::function<void()>& run) {
                     f.context.uc_link = &scheduler;
                     makecontext(&f.context, trampoline, 0);
                     f.done = false;
-                    f.waiting = false;
                 }
                 for (;;) {
                     unsigned live = 0;
@@ -92,7 +87,6 @@ bool launch(gd_dim3 grid, gd_dim3 block, const std::function<void()>& run) {
                         if (!fibers[i].done) {
                             current = i;
                             thread_index = index_of(i);
-                            fibers[i].waiting = false;
                             swapcontext(&scheduler, &fibers[i].context);
                             live += fibers[i].done ? 0 : 1;
                         }
@@ -101,8 +95,7 @@ bool launch(gd_dim3 grid, gd_dim3 block, const std::function<void()>& run) {
                         break;
                     }
                     if (live != size) {
-                        divergent = true;  // some threads returned while others wait at a barrier
-                        return false;
+                        return false;  // some threads returned while others wait at a barrier
                     }
                 }
             }

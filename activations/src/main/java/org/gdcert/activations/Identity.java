@@ -1,11 +1,15 @@
 package org.gdcert.activations;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
+import org.gdcert.core.spi.ClosedForm;
 
 /** σ(x) = x: a linear network (useful as a control: with N &gt; d its Gram matrix is singular). */
 final class Identity implements Activation {
+
+    private static final ClosedForm FORM = new ClosedForm.Identity();
 
     private static final ActivationProperties PROPERTIES =
             new ActivationProperties(true, true, 1.0, 1.0, 0.0, true, true);
@@ -75,6 +79,12 @@ final class Identity implements Activation {
     public OptionalDouble gaussianPairDerivativeExpectation(double qa, double qb, double c) {
         Checks.variances(qa, qb);
         return OptionalDouble.of(1.0);
+    }
+
+    /** Declared so that SIMD and GPU backends may evaluate it with their own kernels. */
+    @Override
+    public Optional<ClosedForm> closedForm() {
+        return Optional.of(FORM);
     }
 
     @Override

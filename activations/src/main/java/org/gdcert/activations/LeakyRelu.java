@@ -1,9 +1,11 @@
 package org.gdcert.activations;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.gdcert.core.math.GaussianExpectations;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
+import org.gdcert.core.spi.ClosedForm;
 
 /**
  * σ(x) = max(a·x, x) for a slope a ∈ [0, 1]: x for x &gt; 0, a·x otherwise. σ'(0) := a, the left
@@ -126,6 +128,12 @@ final class LeakyRelu implements Activation {
         double ea = qa > 0 ? mean : a;
         double eb = qb > 0 ? mean : a;
         return OptionalDouble.of(ea * eb);
+    }
+
+    /** Declared so that SIMD and GPU backends may evaluate it with their own kernels. */
+    @Override
+    public Optional<ClosedForm> closedForm() {
+        return Optional.of(new ClosedForm.LeakyRelu(a));
     }
 
     @Override

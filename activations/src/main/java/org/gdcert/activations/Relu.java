@@ -1,9 +1,11 @@
 package org.gdcert.activations;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.gdcert.core.math.GaussianExpectations;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
+import org.gdcert.core.spi.ClosedForm;
 
 /**
  * σ(x) = max(0, x). σ'(0) is a convention, {@code derivativeAtZero} (default 0, PyTorch's choice and
@@ -154,6 +156,12 @@ final class Relu implements Activation {
         double ea = qa > 0 ? 0.5 : derivativeAtZero;
         double eb = qb > 0 ? 0.5 : derivativeAtZero;
         return OptionalDouble.of(ea * eb);
+    }
+
+    /** Declared so that SIMD and GPU backends may evaluate it with their own kernels. */
+    @Override
+    public Optional<ClosedForm> closedForm() {
+        return Optional.of(new ClosedForm.Relu(derivativeAtZero));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.gdcert.activations;
 
+import java.util.Optional;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
+import org.gdcert.core.spi.ClosedForm;
 
 /**
  * σ(x) = 1/(1 + e^{−x}), evaluated from u = e^{−|x|} (never overflows; the lower tail u/(1+u) keeps
@@ -12,6 +14,8 @@ final class Sigmoid implements Activation {
 
     /** 1/(6√3). */
     static final double SECOND_DERIVATIVE_MAX = 1.0 / (6.0 * Math.sqrt(3.0));
+
+    private static final ClosedForm FORM = new ClosedForm.Sigmoid();
 
     private static final ActivationProperties PROPERTIES =
             new ActivationProperties(false, false, 0.0, 0.25, SECOND_DERIVATIVE_MAX, true, false, true);
@@ -102,6 +106,12 @@ final class Sigmoid implements Activation {
             deriv[outOffset + i] = (float) (u / (w * w));
             value[outOffset + i] = (float) (x >= 0 ? 1.0 / w : u / w);
         }
+    }
+
+    /** Declared so that SIMD and GPU backends may evaluate it with their own kernels. */
+    @Override
+    public Optional<ClosedForm> closedForm() {
+        return Optional.of(FORM);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package org.gdcert.activations;
 
+import java.util.Optional;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
+import org.gdcert.core.spi.ClosedForm;
 
 /**
  * σ(x) = log(1 + eˣ), evaluated as max(x, 0) + log1p(e^{−|x|}): no overflow for large x, full
@@ -10,6 +12,8 @@ import org.gdcert.core.spi.ActivationProperties;
  * One exponential per element for value and derivative together.
  */
 final class Softplus implements Activation {
+
+    private static final ClosedForm FORM = new ClosedForm.Softplus();
 
     private static final ActivationProperties PROPERTIES =
             new ActivationProperties(false, false, 0.0, 1.0, 0.25, true, false, true);
@@ -94,6 +98,12 @@ final class Softplus implements Activation {
             deriv[outOffset + i] = (float) (x >= 0 ? 1.0 / (1.0 + u) : u / (1.0 + u));
             value[outOffset + i] = (float) (Math.max(x, 0.0) + FastMath.log1p(u));
         }
+    }
+
+    /** Declared so that SIMD and GPU backends may evaluate it with their own kernels. */
+    @Override
+    public Optional<ClosedForm> closedForm() {
+        return Optional.of(FORM);
     }
 
     @Override

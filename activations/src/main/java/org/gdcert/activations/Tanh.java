@@ -1,7 +1,9 @@
 package org.gdcert.activations;
 
+import java.util.Optional;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
+import org.gdcert.core.spi.ClosedForm;
 
 /**
  * σ(x) = tanh(x) = −m/(2 + m) with m = expm1(−2|x|) (sign restored), σ' = sech²(x) = 4u/(1+u)²
@@ -15,6 +17,8 @@ final class Tanh implements Activation {
     static final double SECOND_DERIVATIVE_MAX = 4.0 / (3.0 * Math.sqrt(3.0));
     /** Below this |x|, e^{−2|x|} − 1 would lose more than a bit to cancellation. */
     private static final double SMALL = 0.55;
+
+    private static final ClosedForm FORM = new ClosedForm.Tanh();
 
     private static final ActivationProperties PROPERTIES =
             new ActivationProperties(true, true, 0.0, 1.0, SECOND_DERIVATIVE_MAX, true, false, true);
@@ -120,6 +124,12 @@ final class Tanh implements Activation {
             double r = -m / (2.0 + m);
             value[outOffset + i] = (float) (x < 0 ? -r : r);
         }
+    }
+
+    /** Declared so that SIMD and GPU backends may evaluate it with their own kernels. */
+    @Override
+    public Optional<ClosedForm> closedForm() {
+        return Optional.of(FORM);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.gdcert.core.spi;
 
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -67,6 +68,16 @@ public interface Activation {
             deriv[outOffset + i] = (float) derivative(x);
             value[outOffset + i] = (float) value(x);
         }
+    }
+
+    /**
+     * The standard function this activation is, if it is one, so that backends with their own
+     * kernels (SIMD, GPU) may evaluate σ and σ' without the bulk methods; empty by default (the bulk
+     * methods are used). Declaring one promises that {@link #value} and {@link #derivative} are that
+     * function.
+     */
+    default Optional<ClosedForm> closedForm() {
+        return Optional.empty();
     }
 
     /**

@@ -93,9 +93,9 @@ class RunCommandTest {
     @Test
     void badOverridesAreUsageErrors() {
         Path f = Cli.write(tmp.resolve("tiny.exp"), Cli.TINY);
-        Cli.Result backend = run("--backend", "cuda", f.toString());
+        Cli.Result backend = run("--backend", "tpu", f.toString());
         assertThat(backend.code()).isEqualTo(Main.SCRIPT_ERROR);
-        assertThat(backend.err()).contains("unknown backend 'cuda'");
+        assertThat(backend.err()).contains("unknown backend 'tpu'");
         Cli.Result threads = run("--threads", "0", f.toString());
         assertThat(threads.code()).isEqualTo(Main.SCRIPT_ERROR);
         assertThat(threads.err()).contains("--threads must be at least 1");

@@ -110,6 +110,8 @@ class ReproductionsTest {
         double wOnlyZeros = 0;
         double bothZeros = 0;
         for (String setup : List.of("w", "wv")) {
+            double lowestBelow = Double.POSITIVE_INFINITY;
+            double highestAbove = 0;
             // N = 40, d0 = 8, d1 in {4, 40} (d0*d1/N = 0.8 and 8), 2 runs, 4000 epochs
             List<RunResult> runs = run(Script.of("seed004-figure3-" + setup + ".exp")
                     .replace("data sphere(n=200, d=20) labels signs", "data sphere(n=40, d=8) labels signs")
@@ -130,6 +132,7 @@ class ReproductionsTest {
                     assertThat(rel[rel.length - 1]).as(id).isGreaterThan(0.1);
                     assertThat(stab).as(id + ": last filtered pattern change").isGreaterThan(3600);
                     assertThat(ratio).as(id + ": median ΔD / ΔL").isGreaterThan(NOT_LAZY);
+                    lowestBelow = Math.min(lowestBelow, ratio);
                 } else {
                     // above: the float64 floor, the patterns settle long before the end, the zeros stay put
                     assertThat(rel[rel.length - 1]).as(id).isLessThan(FLOOR);
@@ -139,8 +142,7 @@ class ReproductionsTest {
                         assertThat(zeros[k]).as(id + ": zeros at epoch " + k).isEqualTo(z);
                     }
                     assertThat(z).as(id + ": zeros at convergence").isPositive();
-                    // during the active phase ΔD still exceeds ΔL, by a smaller factor (spec §5.7)
-                    assertThat(ratio).as(id + ": median ΔD / ΔL while not converged").isGreaterThan(1);
+                    highestAbove = Math.max(highestAbove, ratio);
                     if (setup.equals("w")) {
                         wOnlyZeros += z;
                     } else {
@@ -148,8 +150,12 @@ class ReproductionsTest {
                     }
                 }
             }
+            // "ΔD ≫ ΔL" is a property of the runs below the transition: above it, while the loss
+            // still falls, ΔD and ΔL are comparable (factors 1-7 here, 0.5-9 at full size; spec §5.7)
+            assertThat(lowestBelow).as(setup + ": ΔD/ΔL below against above").isGreaterThan(10 * highestAbove);
         }
-        // the paper: more zeros with V fixed (here 87 against 27 over two runs each)
+        // the paper: more zeros with V fixed (here 87 against 27 over two runs each; at full size
+        // this holds at d1 = 20, 45 against 17 on average, but not at d1 = 40, 16 against 20)
         assertThat(wOnlyZeros).isGreaterThan(TREND * bothZeros);
     }
 
@@ -259,8 +265,10 @@ class ReproductionsTest {
                     .isLessThan(drift[i - 1] / TREND);
             assertThat(kernel[i]).as("kernel drift").isLessThan(kernel[i - 1] / TREND);
             assertThat(moved[i]).as("relative movement").isLessThan(moved[i - 1] / TREND);
-            assertThat(lminGap[i]).as("|1 - min lambda_min(G^H(k))/lambda_0|").isLessThan(lminGap[i - 1]);
         }
+        // λ_min(G^(H)(k))/λ_0 ends closer to 1 at the widest than at the narrowest net (in between it
+        // also depends on the draw: at full size it is not monotone)
+        assertThat(lminGap[2]).as("|1 - min_k λ_min(G^(H)(k))/λ_0|").isLessThan(lminGap[0] / TREND);
         for (RunResult r : runs) {
             assertThat(r.finalLoss()).as(r.spec().runId()).isLessThan(0.2 * r.initialLoss());
             CertificateReport du = r.certificates().stream().filter(c -> c.checker().equals("du")).findFirst()

@@ -179,10 +179,11 @@ class ReproductionsTest {
         for (RunResult r : runs) {
             assertThat(r.finalLoss()).as(r.spec().runId()).isLessThan(0.1 * r.initialLoss());
         }
-        // lazy at small w2/w1 (W stays at its random features), the features move at large w2/w1
-        assertThat(first[1]).isGreaterThan(10 * first[0]);
-        assertThat(first[2]).isGreaterThan(10 * first[1]);
-        assertThat(first[0]).isLessThan(1e-5);
+        // lazy at small w2/w1 (W stays at its random features), the features move at large w2/w1:
+        // 1e-8, 1e-5 and 0.04 in the reduced runs
+        assertThat(first[1]).isGreaterThan(100 * first[0]);
+        assertThat(first[2]).isGreaterThan(100 * first[1]);
+        assertThat(first[0]).isLessThan(1e-6);
         assertThat(first[2]).isGreaterThan(1e-2);
         assertThat(output[2]).isLessThan(output[0] / TREND);
     }

@@ -19,7 +19,8 @@ import org.gdcert.core.json.Json;
  * a condition against the width):
  * <ul>
  * <li>{@code final_rel_residual}: ‖F_L − Y‖/‖Y‖ at the last recorded iterate (a convergence
- * threshold other than the run's stop rule, e.g. seed 004's 2.5e-3, is applied to it);
+ * threshold other than the run's stop rule, e.g. seed 004's 2.5e-3, is applied to it; Infinity
+ * or NaN for a diverged run);
  * <li>{@code step_size}: the step size the run used (empty for flows);
  * <li>{@code slack_<checker>_<condition>}: the slack of each condition of each certificate on θ0
  * (≤ 1 means it holds), and {@code eta_max_<checker>}: its step-size bound where it has one;
@@ -100,7 +101,7 @@ final class Extras {
     /**
      * The last value of every column after {@code step, time, loss, wall_s} (the relative residual
      * and the monitors' columns), from the end of the file: the last row for the residual, the last
-     * row holding a number for a monitor column.
+     * row holding a finite number for a monitor column.
      */
     static Map<String, String> trajectoryFinals(Path file) {
         Map<String, String> out = new LinkedHashMap<>();
@@ -126,14 +127,17 @@ final class Extras {
                     continue;
                 }
                 String value = "";
-                for (int r = rows.size() - 1; r >= 0; r--) {
-                    String cell = rows.get(r)[c];
-                    if (isNumber(cell)) {
-                        value = cell;
-                        break;
-                    }
-                    if (name.equals("rel_residual")) {
-                        break;
+                if (name.equals("rel_residual")) {
+                    // the last row as it is: Infinity or NaN for a diverged run
+                    String cell = rows.get(rows.size() - 1)[c];
+                    value = isDouble(cell) ? cell : "";
+                } else {
+                    for (int r = rows.size() - 1; r >= 0; r--) {
+                        String cell = rows.get(r)[c];
+                        if (isDouble(cell) && Double.isFinite(Double.parseDouble(cell))) {
+                            value = cell;
+                            break;
+                        }
                     }
                 }
                 out.put(name, value);
@@ -174,12 +178,13 @@ final class Extras {
         return rows;
     }
 
-    private static boolean isNumber(String cell) {
+    private static boolean isDouble(String cell) {
         if (cell.isEmpty()) {
             return false;
         }
         try {
-            return Double.isFinite(Double.parseDouble(cell));
+            Double.parseDouble(cell);
+            return true;
         } catch (NumberFormatException e) {
             return false;
         }

@@ -28,6 +28,17 @@ class ExtrasTest {
     }
 
     @Test
+    void aDivergedRunEndsWithAnInfiniteResidualAndItsMonitorsLastFiniteValues() throws IOException {
+        Files.writeString(dir.resolve(ResultWriter.TRAJECTORY), """
+                step,time,loss,rel_residual,wall_s,zeros
+                0,0,2,1,0.1,5
+                9,9,Infinity,Infinity,0.2,NaN
+                """);
+        assertThat(Extras.trajectoryFinals(dir.resolve(ResultWriter.TRAJECTORY))).containsExactly(
+                Map.entry("rel_residual", "Infinity"), Map.entry("zeros", "5"));
+    }
+
+    @Test
     void aLongTrajectoryIsReadFromItsEnd() throws IOException {
         StringBuilder sb = new StringBuilder("step,time,loss,rel_residual,wall_s,m\n");
         int rows = 40_000;

@@ -1,11 +1,14 @@
 /**
  * The gdcert experiment language: grammar, parser facade, immutable AST, diagnostics with source
- * positions, expression evaluation and plugin-independent semantic checks.
+ * positions, expression evaluation and plugin-independent semantic checks, the plan compiler, the
+ * command line, plots (XChart, SVG and PNG), the HTML report and the width finder.
  */
 module org.gdcert.dsl {
     requires transitive org.gdcert.core;
     requires org.antlr.antlr4.runtime;
     requires info.picocli;
+    requires java.desktop;
+    requires org.knowm.xchart;
 
     uses java.util.spi.ToolProvider;
     // the command line loads providers of plugin jars one by one, so that a broken one is reported and skipped
@@ -24,6 +27,9 @@ module org.gdcert.dsl {
     exports org.gdcert.dsl.semantic;
     exports org.gdcert.dsl.compile;
     exports org.gdcert.dsl.cli;
+    exports org.gdcert.dsl.plot;
+    exports org.gdcert.dsl.report;
+    exports org.gdcert.dsl.width;
 
     opens org.gdcert.dsl.cli to info.picocli;
     opens org.gdcert.dsl.compile to com.google.guice;

@@ -39,7 +39,8 @@ class ModulePathCliTest {
         assertThat(r.code()).as(r.toString()).isZero();
         Path dir = out.resolve("quickstart/run");
         assertThat(r.out()).contains("certificates on θ0:").containsPattern("\nrun: completed; loss [0-9.e+-]+ -> "
-                + "[0-9.e+-]+ after \\d+ steps, η = ").endsWith("results: " + dir + "\n");
+                + "[0-9.e+-]+ after \\d+ steps, η = ").contains("results: " + dir + "\n")
+                .endsWith("report: " + out.resolve("quickstart/report.html") + "\n");
         for (String f : new String[] {"summary.json", "trajectory.csv", "certificates.json", "provenance.json",
                 "experiment.exp", "X.npy", "Y.npy"}) {
             assertThat(dir.resolve(f)).as(f).isRegularFile();

@@ -1,6 +1,8 @@
 package org.gdcert.core.monitors;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Matrix;
@@ -33,6 +35,9 @@ public final class MovementMonitorProvider implements MonitorProvider {
     }
 
     static final class Movement implements Monitor {
+        /** θ − θ0 per layer (weight, bias), allocated on first use. */
+        private final Map<String, Matrix> scratch = new HashMap<>();
+
         @Override
         public List<String> columns() {
             return List.of("movement_rel", "movement_first_rel", "movement_last_rel", "movement_abs");
@@ -52,10 +57,10 @@ public final class MovementMonitorProvider implements MonitorProvider {
                 if (!now.spec().layer(l).trainable()) {
                     continue;
                 }
-                double dl = distance2(b, now.weight(l), start.weight(l));
+                double dl = distance2(b, now.weight(l), start.weight(l), "w" + l);
                 double nl = b.sumOfSquares(start.weight(l));
                 if (now.bias(l) != null) {
-                    dl += distance2(b, now.bias(l), start.bias(l));
+                    dl += distance2(b, now.bias(l), start.bias(l), "b" + l);
                     nl += b.sumOfSquares(start.bias(l));
                 }
                 d2 += dl;
@@ -72,10 +77,15 @@ public final class MovementMonitorProvider implements MonitorProvider {
             return new double[] {total, first, last, Math.sqrt(d2)};
         }
 
-        /** ‖a − b‖² as ‖a‖² − 2⟨a, b⟩ + ‖b‖², computed without a temporary, clamped at 0. */
-        private static double distance2(Backend b, Matrix x, Matrix y) {
-            double v = b.sumOfSquares(x) - 2 * b.dot(x, y) + b.sumOfSquares(y);
-            return Math.max(0, v);
+        /**
+         * ‖x − y‖², from the difference itself: the expansion ‖x‖² − 2⟨x, y⟩ + ‖y‖² cancels
+         * catastrophically when the weights barely move (the lazy regime this monitor is for), and
+         * returned noise or 0 for relative movements below about 1e-7.
+         */
+        private double distance2(Backend b, Matrix x, Matrix y, String key) {
+            Matrix d = scratch.computeIfAbsent(key, k -> b.zeros(x.rows(), x.cols()));
+            b.sub(x, y, d);
+            return b.sumOfSquares(d);
         }
     }
 }

@@ -262,12 +262,17 @@ public final class PlanExecutor {
 
     /**
      * Rebuilds {@code results.csv} from the finished runs' summaries: one row per run with the sweep
-     * variables, seed, status, verdicts, initial and final loss, steps, whether it converged, time.
+     * variables, seed, status, verdicts, initial and final loss, steps, whether it converged, time;
+     * then the columns a sweep is usually plotted by ({@link #writeResults} reads them from the run
+     * folder, see {@link Extras}): the relative residual at the end, the step size, each
+     * certificate's condition slacks and step-size bound, and each monitor's final value.
      */
     public static synchronized Path writeResults(ExperimentPlan plan) {
         Set<String> checkers = new LinkedHashSet<>();
         List<Map<String, Object>> summaries = new ArrayList<>();
         List<RunSpec> specs = new ArrayList<>();
+        List<Map<String, String>> extras = new ArrayList<>();
+        Set<String> extraColumns = new LinkedHashSet<>();
         for (RunSpec r : plan.runs()) {
             Path s = r.directory().resolve(ResultWriter.SUMMARY);
             if (!Files.exists(s)) {
@@ -276,8 +281,11 @@ public final class PlanExecutor {
             try {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> m = (Map<String, Object>) Json.parse(Files.readString(s));
+                Map<String, String> x = Extras.of(r.directory(), m);
                 summaries.add(m);
                 specs.add(r);
+                extras.add(x);
+                extraColumns.addAll(x.keySet());
                 @SuppressWarnings("unchecked")
                 List<Map<String, Object>> certs = (List<Map<String, Object>>) m.getOrDefault("certificates", List.of());
                 for (Map<String, Object> c : certs) {
@@ -295,7 +303,11 @@ public final class PlanExecutor {
         for (String c : checkers) {
             sb.append(",verdict_").append(c);
         }
-        sb.append(",initial_loss,final_loss,steps,converged,wall_seconds\n");
+        sb.append(",initial_loss,final_loss,steps,converged,wall_seconds");
+        for (String c : Extras.ordered(extraColumns)) {
+            sb.append(',').append(c);
+        }
+        sb.append('\n');
         for (int i = 0; i < summaries.size(); i++) {
             Map<String, Object> m = summaries.get(i);
             RunSpec r = specs.get(i);
@@ -316,6 +328,9 @@ public final class PlanExecutor {
             sb.append(',').append(m.get("steps"));
             sb.append(',').append(converged(r, m));
             sb.append(',').append(num(Json.asDouble(m.get("wall_seconds"))));
+            for (String c : Extras.ordered(extraColumns)) {
+                sb.append(',').append(extras.get(i).getOrDefault(c, ""));
+            }
             sb.append('\n');
         }
         Path out = plan.directory().resolve(RESULTS);
@@ -332,7 +347,7 @@ public final class PlanExecutor {
         return "LOSS_BELOW".equals(reason) || "RESIDUAL_BELOW".equals(reason) ? "yes" : "no";
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 

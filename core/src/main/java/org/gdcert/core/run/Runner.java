@@ -201,14 +201,13 @@ public final class Runner {
         Optional<String> etaSymbol = hasEta ? optChoice.params().symbol("eta") : Optional.empty();
         Axis axis = optChoice.provider() instanceof org.gdcert.core.spi.OptimizerProvider op ? op.axis() : Axis.STEP;
         if (etaSymbol.isPresent() && etaSymbol.get().equals("auto")) {
-            Ntk.PowerResult pr = Ntk.lambdaMax(network, x, 1e-10, 2000, spec.seed());
+            double lambdaMax = ntkLambdaMax(network, x, spec.seed());
             double c = spec.reduction().gradientMultiplier(data.inputs().rows(), net.outputDim());
-            double eta = 1 / (c * pr.value());
+            double eta = 1 / (c * lambdaMax);
             optChoice = optChoice.with("eta", ParamValue.Num.of(eta));
-            etaSource = String.format(Locale.ROOT, "auto: 1/λ_max(NTK) with λ_max = %.6g (%d power iterations)",
-                    pr.value(), pr.iterations());
+            etaSource = String.format(Locale.ROOT, "auto: 1/λ_max(NTK) with λ_max = %.6g", lambdaMax);
             listener.message(String.format(Locale.ROOT, "eta=auto: η = %.6g = 1/λ_max(NTK at θ0), λ_max = %.6g", eta,
-                    pr.value()));
+                    lambdaMax));
         }
         OptionalDouble known = hasEta && optChoice.params().symbol("eta").isEmpty()
                 ? OptionalDouble.of(optChoice.params().getDouble("eta")) : OptionalDouble.empty();
@@ -234,6 +233,27 @@ public final class Runner {
         return new Prepared(data, inits, w0, b0, x, y, params, initial, network, optChoice, etaSource, axis, certs, ctx,
                 reports);
     }
+
+    /**
+     * λ_max of the empirical NTK J Jᵀ at θ0, matrix-free on JVP/VJP products: power iteration to a
+     * relative change of 1e-10, and where the top of the spectrum is clustered (many outputs) and
+     * the power iteration has not settled after {@value #POWER_ITERATIONS} products, Lanczos
+     * with full reorthogonalization on the same operator.
+     */
+    static double ntkLambdaMax(Network network, Matrix x, long seed) {
+        Ntk.PowerResult pr = Ntk.lambdaMax(network, x, 1e-10, POWER_ITERATIONS, seed);
+        if (pr.relativeChange() < 1e-10) {
+            return pr.value();
+        }
+        try (org.gdcert.core.spectral.NetworkJacobian jac = org.gdcert.core.spectral.NetworkJacobian.at(network, x);
+                org.gdcert.core.spectral.SpectralSolver solver = new org.gdcert.core.spectral.SpectralSolver(
+                        org.gdcert.core.spectral.SpectralOptions.defaults().withSeed(seed).withTolerance(1e-12))) {
+            return Math.max(pr.value(), solver.lambdaMax(jac.ntk()).value());
+        }
+    }
+
+    /** Power-iteration products before {@code eta=auto} turns to Lanczos. */
+    static final int POWER_ITERATIONS = 300;
 
     private RunResult runOn(RunSpec spec, Backend backend, Prepared p, RunListener listener, BooleanSupplier cancelled,
             long t0, Instant started) {
@@ -315,7 +335,7 @@ public final class Runner {
         double wall = (System.nanoTime() - t0) * 1e-9;
         RunResult result = new RunResult(spec, status, message, tr, reports, checks, eta, etaSource, initialLoss, wall,
                 out.directory(), control.trajectory());
-        out.writeText(ResultWriter.SUMMARY, Json.write(summaryJson(result, control)));
+        out.writeText(ResultWriter.SUMMARY, Json.write(summaryJson(result, control, data.inputs().rows(), p.axis())));
         control.close();
         return result;
     }
@@ -422,9 +442,19 @@ public final class Runner {
                 .put("started", p.started().toString()).put("bindings", p.bindings()).build();
     }
 
-    private static Map<String, Object> summaryJson(RunResult r, RunControl control) {
+    /**
+     * The summary; {@code samples}, {@code widths} (n_0..n_L) and {@code axis} (STEP or TIME) let
+     * plots and aggregates be drawn from the run folder alone.
+     */
+    private static Map<String, Object> summaryJson(RunResult r, RunControl control, int samples, Axis axis) {
+        NetworkSpec net = r.spec().network();
+        int[] widths = new int[net.depth() + 1];
+        for (int l = 0; l <= net.depth(); l++) {
+            widths[l] = net.width(l);
+        }
         Json.Obj o = Json.object().put("experiment", r.spec().experiment()).put("run", r.spec().runId())
-                .put("bindings", r.spec().bindings()).put("seed", r.spec().seed()).put("status", r.status())
+                .put("bindings", r.spec().bindings()).put("seed", r.spec().seed()).put("samples", samples)
+                .put("widths", widths).put("axis", axis).put("status", r.status())
                 .put("message", r.message()).put("initial_loss", r.initialLoss()).put("final_loss", r.finalLoss())
                 .put("steps", r.steps()).put("step_size", r.stepSize()).put("step_size_source", r.stepSizeSource())
                 .put("wall_seconds", r.wallSeconds());

@@ -33,12 +33,16 @@ class CoreMonitorsTest {
 
     /** A linear model F = X W: the gradient has the closed form Xᵀ(XW − Y). */
     private RunResult run(int steps) {
+        return run(steps, 0.05);
+    }
+
+    private RunResult run(int steps, double eta) {
         NetworkSpec net = new NetworkSpec(3, List.of(LayerSpec.output(2)));
         RunSpec spec = RunSpec.builder("mon").seed(5)
                 .data(new DataSpec(PluginChoice.of(PLUGINS.dataSources().get("testdata"), List.of(Argument.named("k",
                         2.0))), Optional.empty(), tmp))
                 .network(net).initializer(PluginChoice.defaults(PLUGINS.initializers().get("testinit")))
-                .optimizer(PluginChoice.of(PLUGINS.optimizers().get("plaingd"), List.of(Argument.named("eta", 0.05))))
+                .optimizer(PluginChoice.of(PLUGINS.optimizers().get("plaingd"), List.of(Argument.named("eta", eta))))
                 .backend(PluginChoice.defaults(PLUGINS.backends().get("reference")))
                 .monitor(new MonitorChoice(PluginChoice.defaults(PLUGINS.monitors().get("movement")), 1))
                 .monitor(new MonitorChoice(PluginChoice.defaults(PLUGINS.monitors().get("gradnorm")), 1))
@@ -61,6 +65,22 @@ class CoreMonitorsTest {
         assertThat(abs[abs.length - 1]).isCloseTo(Math.sqrt(d), within(1e-12));
         assertThat(t.column("movement_rel")[abs.length - 1]).isCloseTo(Math.sqrt(d) / w0.frobeniusNorm(),
                 within(1e-12));
+    }
+
+    @Test
+    void tinyMovementIsMeasuredNotLostToCancellation() {
+        // a relative movement of about 1e-10: ‖W‖² − 2⟨W, W0⟩ + ‖W0‖² is pure rounding noise there
+        RunResult r = run(3, 1e-10);
+        HostMatrix w0 = Npy.readMatrix(r.directory().resolve("theta0_W1.npy"));
+        HostMatrix w = Npy.readMatrix(r.directory().resolve("theta_final_W1.npy"));
+        double d = 0;
+        for (int i = 0; i < w.data().length; i++) {
+            d += (w.data()[i] - w0.data()[i]) * (w.data()[i] - w0.data()[i]);
+        }
+        double rel = Math.sqrt(d) / w0.frobeniusNorm();
+        assertThat(rel).isBetween(1e-13, 1e-8);
+        double[] measured = r.trajectory().column("movement_first_rel");
+        assertThat(measured[measured.length - 1]).isCloseTo(rel, within(1e-9 * rel));
     }
 
     @Test

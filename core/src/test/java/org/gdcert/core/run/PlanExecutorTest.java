@@ -51,9 +51,15 @@ class PlanExecutorTest {
                 }, new AtomicBoolean());
         assertThat(r.allSucceeded()).isTrue();
         List<String> csv = Files.readAllLines(r.results().orElseThrow());
-        assertThat(csv.get(0)).isEqualTo("run,eta,seed,status,initial_loss,final_loss,steps,converged,wall_seconds");
+        assertThat(csv.get(0)).isEqualTo("run,eta,seed,status,initial_loss,final_loss,steps,converged,wall_seconds,"
+                + "final_rel_residual,step_size");
         assertThat(csv).hasSize(5);
-        assertThat(csv.get(1)).startsWith("eta=0.01,0.01,3,COMPLETED,").contains(",20,no,");
+        assertThat(csv.get(1)).startsWith("eta=0.01,0.01,3,COMPLETED,").contains(",20,no,").endsWith(",0.01");
+        // the residual column is the trajectory's last relative residual
+        RunResult first = r.outcomes().get(0).result().orElseThrow();
+        double[] res = first.trajectory().column("rel_residual");
+        String[] cells = csv.get(1).split(",");
+        assertThat(Double.parseDouble(cells[cells.length - 2])).isEqualTo(res[res.length - 1]);
     }
 
     @Test

@@ -68,6 +68,9 @@ class RunnerTest {
         Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("summary.json")));
         assertThat(summary.get("status")).isEqualTo("COMPLETED");
         assertThat(Json.asDouble(summary.get("final_loss"))).isEqualTo(r.finalLoss());
+        assertThat(summary.get("widths")).isEqualTo(List.of(3L, 6L, 1L));
+        assertThat(summary.get("axis")).isEqualTo("STEP");
+        assertThat(((Number) summary.get("samples")).intValue()).isPositive();
         @SuppressWarnings("unchecked")
         Map<String, Object> prov = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("provenance.json")));
         assertThat(prov.get("seed")).isEqualTo(7L);
@@ -126,6 +129,28 @@ class RunnerTest {
         }
         assertThat(r.status()).isEqualTo(RunStatus.COMPLETED);
         assertThat(r.finalLoss()).isLessThan(r.initialLoss());
+    }
+
+    @Test
+    void etaAutoLambdaMaxMatchesTheExplicitKernelForManyOutputs() {
+        // ten outputs: the top of the NTK spectrum is clustered and power iteration alone is slow
+        NetworkSpec net = new NetworkSpec(3, List.of(
+                LayerSpec.hidden(8, plugins.activations().get("tanh").configureDefaults()), LayerSpec.output(10)));
+        try (Backend b = new ReferenceBackend()) {
+            org.gdcert.core.random.Rng rng = org.gdcert.core.random.Rng.of(9);
+            HostMatrix w1 = new HostMatrix(3, 8);
+            HostMatrix w2 = new HostMatrix(8, 10);
+            rng.fillGaussian(w1.data(), 0.6);
+            rng.fillGaussian(w2.data(), 0.35);
+            HostMatrix xh = new HostMatrix(12, 3);
+            rng.fillGaussian(xh.data(), 1);
+            ParameterSet p = ParameterSet.upload(net, b, List.of(w1, w2), java.util.Arrays.asList(null, null));
+            Network network = new Network(p);
+            var x = b.upload(xh);
+            double explicit = largestEigen(Ntk.explicit(network, x));
+            assertThat(Runner.ntkLambdaMax(network, x, 3) / explicit).isCloseTo(1.0,
+                    org.assertj.core.data.Offset.offset(1e-8));
+        }
     }
 
     private static double largestEigen(HostMatrix k) {

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
  * error.
  */
 @Command(name = "gdcert", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = {RunCommand.class, CheckCommand.class, PluginsCommand.class, ToolCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, CheckCommand.class, PluginsCommand.class, PlotCommand.class,
+                FindWidthCommand.class, ToolCommand.class, CommandLine.HelpCommand.class},
         description = "Certificates for the convergence theory of gradient descent on over-parameterized networks.%n"
                 + "Write an experiment in a .exp script, then `gdcert run script.exp`.",
         footer = {"", "Exit codes: 0 success, 1 a run failed, 2 usage or script error.",

@@ -92,6 +92,7 @@ final class RunCommand implements Callable<Integer> {
                 plan = freshCopy(plan);
             }
             code = Math.max(code, execute(plan, executor, total, out, err));
+            PlotCommand.afterRun(plan.directory(), total, out, err);
         }
         return code;
     }

@@ -143,6 +143,8 @@ public final class ExperimentCompiler {
         final Optional<Statement.Labels> labels;
         final Optional<Statement.Train> train;
         String pointSuffix = "";
+        /** The let or sweep variable that a width override binds, or null. */
+        String pinned;
 
         Session(Experiment exp, String file, String text, Path baseDirectory, CompileOptions options) {
             this.exp = exp;
@@ -274,6 +276,9 @@ public final class ExperimentCompiler {
                 sweeps.put(sw.variable().text(), sw);
             }
             int depth = net.depth();
+            if (!pinWidth(sweeps.keySet(), depth)) {
+                return;
+            }
             Environment base = Environment.EMPTY.with("L", depth);
             // Sweep domains may use N, d, L and lets that do not depend on sweeps: learn N and d first
             // when the data do not depend on a sweep.
@@ -304,7 +309,8 @@ public final class ExperimentCompiler {
             List<List<ParamValue>> domains = new ArrayList<>();
             SweepDomains sd = new SweepDomains(d -> error(d.position(), d.code(), d.message()));
             for (String n : names) {
-                domains.add(sd.values(sweeps.get(n), domainEnv));
+                domains.add(n.equals(pinned) ? List.of(ParamValue.Num.of(options.width().get().width()))
+                        : sd.values(sweeps.get(n), domainEnv));
             }
             if (hasErrors()) {
                 return;
@@ -359,6 +365,28 @@ public final class ExperimentCompiler {
             plan = new ExperimentPlan(experiment, Path.of(file), text, vars, runs);
         }
 
+        /**
+         * Checks the width override's layer and finds the name it binds: the layer's width
+         * expression when that is a bare let or sweep variable (not N, d or L).
+         */
+        private boolean pinWidth(Set<String> sweepVars, int depth) {
+            if (options.width().isEmpty()) {
+                return true;
+            }
+            int layer = options.width().get().layer();
+            if (layer >= depth) {
+                error(net.position().start(), Codes.BAD_LAYER, "cannot set the width of layer " + layer + ": the "
+                        + "hidden layers are 1.." + (depth - 1) + (depth == 1 ? " (this net has none)" : ""));
+                return false;
+            }
+            if (net.widths().get(layer) instanceof Expr.Ref ref && !List.of("N", "d", "L").contains(ref.name())
+                    && (sweepVars.contains(ref.name()) || exp.all(Statement.Let.class).stream()
+                            .anyMatch(l -> l.name().text().equals(ref.name())))) {
+                pinned = ref.name();
+            }
+            return true;
+        }
+
         private boolean dataDependsOnSweep(Set<String> sweepVars) {
             if (data.isEmpty() || sweepVars.isEmpty()) {
                 return false;
@@ -400,6 +428,10 @@ public final class ExperimentCompiler {
         private Environment withLets(Environment env, boolean quiet) {
             for (Statement.Let let : exp.all(Statement.Let.class)) {
                 String n = let.name().text();
+                if (n.equals(pinned)) {
+                    env = env.with(n, options.width().get().width());
+                    continue;
+                }
                 try {
                     OptionalDouble v = Evaluator.evaluate(let.value(), env);
                     env = v.isPresent() ? env.with(n, v.getAsDouble()) : env.withUnknown(n);
@@ -646,6 +678,10 @@ public final class ExperimentCompiler {
             int depth = net.depth();
             int[] widths = new int[depth + 1];
             for (int l = 0; l <= depth; l++) {
+                if (options.width().isPresent() && options.width().get().layer() == l) {
+                    widths[l] = options.width().get().width();
+                    continue;
+                }
                 Expr e = net.widths().get(l);
                 double v = evaluateKnown(e, env);
                 if (!Numbers.isWhole(v) || v < 1 || v > Integer.MAX_VALUE) {

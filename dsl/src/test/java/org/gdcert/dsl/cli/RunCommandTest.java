@@ -47,7 +47,8 @@ class RunCommandTest {
         assertThat(r.out()).startsWith(f + ": 1 run -> " + runs().resolve("tiny") + "\n");
         assertThat(r.out()).containsPattern("\nrun: completed; loss [0-9.]+e[+-]\\d+ -> [0-9.]+e[+-]\\d+ after 40 steps, "
                 + "η = 0\\.1000 \\(given\\); \\d+s\n");
-        assertThat(r.out()).endsWith("results: " + dir + "\n");
+        assertThat(r.out()).endsWith("results: " + dir + "\nreport: " + runs().resolve("tiny").resolve("report.html")
+                + "\n");
         assertThat(r.err()).isEmpty();
         Map<String, Object> summary = json(dir.resolve("summary.json"));
         assertThat(summary.get("status")).isEqualTo("COMPLETED");
@@ -92,9 +93,9 @@ class RunCommandTest {
     @Test
     void badOverridesAreUsageErrors() {
         Path f = Cli.write(tmp.resolve("tiny.exp"), Cli.TINY);
-        Cli.Result backend = run("--backend", "cuda", f.toString());
+        Cli.Result backend = run("--backend", "tpu", f.toString());
         assertThat(backend.code()).isEqualTo(Main.SCRIPT_ERROR);
-        assertThat(backend.err()).contains("unknown backend 'cuda'");
+        assertThat(backend.err()).contains("unknown backend 'tpu'");
         Cli.Result threads = run("--threads", "0", f.toString());
         assertThat(threads.code()).isEqualTo(Main.SCRIPT_ERROR);
         assertThat(threads.err()).contains("--threads must be at least 1");
@@ -161,7 +162,7 @@ class RunCommandTest {
         assertThat(r.out()).startsWith(f + ": 4 runs -> " + runs().resolve("sweep") + "\n")
                 .containsPattern("  \\[1/4\\] m=\\d_r\\d: completed, loss [0-9.e+-]+ after 20 steps")
                 .contains("  [4/4] ").containsPattern("\n4 of 4 runs succeeded in \\d+s; table: ")
-                .endsWith("; table: " + table + "\n");
+                .endsWith("; table: " + table + "\nreport: " + runs().resolve("sweep").resolve("report.html") + "\n");
         List<String> rows = Files.readAllLines(table);
         assertThat(rows).hasSize(5);
         assertThat(rows.get(0)).startsWith("run,m,repeat,seed,status,");

@@ -33,6 +33,8 @@ import org.gdcert.core.train.StopRules;
  * @param monitors extra monitors
  * @param certificates the checkers to assess on θ0 (and to monitor along training)
  * @param backend the compute backend
+ * @param backendOrigin how the backend was chosen ({@code script}, {@code command line}, or
+ *     {@code default: the fastest available}), for provenance
  * @param reduction the loss reduction
  * @param outputRoot the folder experiments are written under ({@code runs/})
  * @param source the script text, written beside the results
@@ -51,6 +53,7 @@ public record RunSpec(
         List<MonitorChoice> monitors,
         List<PluginChoice<Certificate>> certificates,
         PluginChoice<Backend> backend,
+        String backendOrigin,
         LossReduction reduction,
         Path outputRoot,
         String source) {
@@ -68,6 +71,7 @@ public record RunSpec(
         monitors = List.copyOf(monitors);
         certificates = List.copyOf(certificates);
         Objects.requireNonNull(backend);
+        Objects.requireNonNull(backendOrigin);
         Objects.requireNonNull(reduction);
         Objects.requireNonNull(outputRoot);
         Objects.requireNonNull(source);
@@ -87,37 +91,43 @@ public record RunSpec(
 
     public RunSpec withOptimizer(PluginChoice<Optimizer> o) {
         return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, o, stop, schedule, monitors,
-                certificates, backend, reduction, outputRoot, source);
+                certificates, backend, backendOrigin, reduction, outputRoot, source);
+    }
+
+    /** The same run on another backend, chosen as {@code origin} says. */
+    public RunSpec withBackend(PluginChoice<Backend> b, String origin) {
+        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule,
+                monitors, certificates, b, origin, reduction, outputRoot, source);
     }
 
     public RunSpec withBackend(PluginChoice<Backend> b) {
         return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule,
-                monitors, certificates, b, reduction, outputRoot, source);
+                monitors, certificates, b, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withSeed(long s) {
         return new RunSpec(experiment, runId, bindings, s, data, network, initializers, optimizer, stop, schedule,
-                monitors, certificates, backend, reduction, outputRoot, source);
+                monitors, certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withOutputRoot(Path root) {
         return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule,
-                monitors, certificates, backend, reduction, root, source);
+                monitors, certificates, backend, backendOrigin, reduction, root, source);
     }
 
     public RunSpec withStop(StopRules s) {
         return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, s, schedule,
-                monitors, certificates, backend, reduction, outputRoot, source);
+                monitors, certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withExperiment(String name) {
         return new RunSpec(name, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule, monitors,
-                certificates, backend, reduction, outputRoot, source);
+                certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withRunId(String id, Map<String, String> b) {
         return new RunSpec(experiment, id, b, seed, data, network, initializers, optimizer, stop, schedule, monitors,
-                certificates, backend, reduction, outputRoot, source);
+                certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public static Builder builder(String experiment) {
@@ -241,7 +251,7 @@ public record RunSpec(
             }
             return new RunSpec(experiment, runId, bindings, seed, Objects.requireNonNull(data, "data"), network, inits,
                     Objects.requireNonNull(optimizer, "optimizer"), stop, schedule, monitors, certificates,
-                    Objects.requireNonNull(backend, "backend"), reduction, outputRoot, source);
+                    Objects.requireNonNull(backend, "backend"), "embedding program", reduction, outputRoot, source);
         }
     }
 

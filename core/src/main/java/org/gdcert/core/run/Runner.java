@@ -420,7 +420,7 @@ public final class Runner {
         return new Provenance(VERSION, spec.seed(), System.getProperty("java.version"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.vm.name"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
-                Runtime.getRuntime().availableProcessors(), backend.describe(), used,
+                Runtime.getRuntime().availableProcessors(), backend.describe() + "; chosen by " + spec.backendOrigin(), used,
                 org.gdcert.core.data.Datasets.fingerprint(data.inputs(), data.targets()), data.dataset().description(), sha256(spec.source()),
                 started, spec.bindings());
     }

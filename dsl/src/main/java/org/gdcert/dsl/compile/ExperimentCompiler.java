@@ -654,7 +654,7 @@ public final class ExperimentCompiler {
             }
             String runId = runId(bindings);
             return new RunSpec(experiment, runId, bindings, seed, ds.get(), network, inits, opt, stop, schedule,
-                    monitors, certs, backend, reduction, outputRoot, text);
+                    monitors, certs, backend, backendOrigin(), reduction, outputRoot, text);
         }
 
         private String renderBinding(ParamValue v) {
@@ -910,6 +910,17 @@ public final class ExperimentCompiler {
                 b = b.with("threads", new ParamValue.Num(options.threads().getAsInt(), true));
             }
             return b;
+        }
+
+        /** How {@link #backend} chose: the command line, the script, or the default. */
+        private String backendOrigin() {
+            if (options.backend().isPresent()) {
+                return "command line (--backend)";
+            }
+            if (!exp.all(Statement.Backend.class).isEmpty()) {
+                return "script (backend statement)";
+            }
+            return "default: the fastest available backend (vector, else java)";
         }
 
         private LossReduction reduction() {

@@ -41,6 +41,17 @@ class ExperimentCompilerTest {
         assertThat(r.optimizer().params().isSymbol("eta", "auto")).isTrue();
         assertThat(r.runId()).isEqualTo("run");
         assertThat(r.initializers()).allMatch(i -> i.name().equals("lecun"));
+        assertThat(r.backendOrigin()).isEqualTo("command line (--backend)");
+    }
+
+    @Test
+    void withoutABackendStatementTheFastestAvailableIsChosenAndProvenanceSaysSo() {
+        Compilation c = new ExperimentCompiler(PLUGINS, new Runner(PLUGINS)).compile("t.exp",
+                "data sphere(n=10, d=3) labels signs\nnet d -> 5 -> 1 act tanh train gd eta=0.1\n", tmp,
+                CompileOptions.defaults().withOutputRoot(tmp.resolve("runs")));
+        RunSpec r = c.plan().orElseThrow().runs().get(0);
+        assertThat(r.backend().name()).isIn("vector", "java");
+        assertThat(r.backendOrigin()).startsWith("default");
     }
 
     @Test

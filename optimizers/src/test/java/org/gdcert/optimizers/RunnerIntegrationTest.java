@@ -20,6 +20,7 @@ import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProvider;
 import org.gdcert.core.spi.Argument;
 import org.gdcert.core.spi.ValidatedParams;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.testing.TestPlugins;
 import org.gdcert.core.train.RecordSchedule;
 import org.gdcert.core.train.StopReason;
@@ -50,7 +51,7 @@ class RunnerIntegrationTest {
 
         @Override
         public Activation create(ValidatedParams p) {
-            return Relus.leaky(0);
+            return TestActivations.RELU;
         }
     }
 

@@ -1,12 +1,7 @@
 package org.gdcert.optimizers;
 
-import org.hipparchus.analysis.UnivariateFunction;
-import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.events.Action;
-import org.hipparchus.ode.events.AdaptableInterval;
-import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.events.ODEEventHandler;
 
 /**
@@ -14,32 +9,16 @@ import org.hipparchus.ode.events.ODEEventHandler;
  * a bracketing Brent solver on the dense output (Φ decreases along a gradient flow, so the sign
  * change inside an accepted step is found at the step end), stopping the integration at the crossing.
  */
-final class LossLevelEvent implements ODEEventDetector {
+final class LossLevelEvent extends BrentEvent {
     private final double logLevel;
     private final LossCache cache;
     private final FlowTracker tracker;
-    private final BracketedUnivariateSolver<UnivariateFunction> solver =
-            new BracketingNthOrderBrentSolver(1e-14, 1e-14, 1e-14, 5);
 
     LossLevelEvent(double level, LossCache cache, FlowTracker tracker) {
+        super(1e-14);
         this.logLevel = Math.log(level);
         this.cache = cache;
         this.tracker = tracker;
-    }
-
-    @Override
-    public AdaptableInterval getMaxCheckInterval() {
-        return AdaptableInterval.of(Double.POSITIVE_INFINITY);
-    }
-
-    @Override
-    public int getMaxIterationCount() {
-        return 200;
-    }
-
-    @Override
-    public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
-        return solver;
     }
 
     @Override

@@ -16,10 +16,8 @@ import org.gdcert.core.run.RunSpec;
 import org.gdcert.core.run.RunStatus;
 import org.gdcert.core.run.Runner;
 import org.gdcert.core.run.Trajectory;
-import org.gdcert.core.spi.Activation;
-import org.gdcert.core.spi.ActivationProvider;
 import org.gdcert.core.spi.Argument;
-import org.gdcert.core.spi.ValidatedParams;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.testing.TestPlugins;
 import org.gdcert.core.train.RecordSchedule;
 import org.gdcert.core.train.StopReason;
@@ -36,25 +34,8 @@ class RunnerIntegrationTest {
     @TempDir
     Path tmp;
 
-    /** A ReLU provider for the test registry. */
-    public static final class TestRelu implements ActivationProvider {
-        @Override
-        public String name() {
-            return "relu";
-        }
-
-        @Override
-        public String description() {
-            return "max(0, x)";
-        }
-
-        @Override
-        public Activation create(ValidatedParams p) {
-            return Relus.leaky(0);
-        }
-    }
-
-    private final Plugins plugins = Plugins.builder().addAll(TestPlugins.plugins()).add(new TestRelu())
+    private final Plugins plugins = Plugins.builder().addAll(TestPlugins.plugins())
+            .add(TestPlugins.activation("relu", "max(0, x)", TestActivations.RELU))
             .add(new StochasticGradientDescentProvider()).add(new GradientFlowProvider()).add(new ClarkeFlowProvider())
             .add(new DeltaLossMonitorProvider()).add(new DeltaDMonitorProvider()).add(new PatternsMonitorProvider())
             .add(new ZerosMonitorProvider()).build();

@@ -1,13 +1,11 @@
 package org.gdcert.certificates.du;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.gdcert.certificates.kernels.Assessments;
 import org.gdcert.core.cert.CertificateContext;
 import org.gdcert.core.cert.CertificateReport;
 import org.gdcert.core.cert.Condition;
@@ -42,8 +40,7 @@ public final class DuCertificate implements Certificate {
     static final int MAX_SAMPLES = 2000;
 
     private final DuSettings settings;
-    private final Map<CertificateReport, DuAssessment> assessments = Collections.synchronizedMap(
-            new IdentityHashMap<>());
+    private final Assessments<DuAssessment> assessments = new Assessments<>(this::evaluate, DuAssessment::report);
 
     DuCertificate(DuSettings settings) {
         this.settings = settings;
@@ -51,17 +48,12 @@ public final class DuCertificate implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        DuAssessment a = evaluate(ctx);
-        assessments.put(a.report(), a);
-        return a.report();
+        return assessments.assess(ctx);
     }
 
     @Override
     public Optional<Monitor> monitor(CertificateReport report, CertificateContext ctx) {
-        DuAssessment a = assessments.get(report);
-        if (a == null) {
-            a = evaluate(ctx);
-        }
+        DuAssessment a = assessments.get(report, ctx);
         if (a.kernel() == null || a.model() == null || !(a.kernel().lambda0() > 0)) {
             return Optional.empty();
         }

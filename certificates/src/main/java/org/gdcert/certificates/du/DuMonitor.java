@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.gdcert.certificates.kernels.RatioTracker;
 import org.gdcert.core.cert.CertificateContext;
-import org.gdcert.core.engine.ForwardPass;
 import org.gdcert.core.engine.Network;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.spi.Backend;
@@ -66,16 +66,16 @@ final class DuMonitor implements Monitor {
     private double maxRelMove;
     private double maxDsigma;
 
-    private final Tracker bound;
-    private final Tracker looseBound;
-    private final Tracker invariant;
-    private final Tracker drift;
-    private final Tracker total;
-    private final Tracker initEvent;
-    private final Tracker movement;
-    private final Tracker stability;
-    private final Tracker margin;
-    private final Tracker flowBound;
+    private final RatioTracker bound;
+    private final RatioTracker looseBound;
+    private final RatioTracker invariant;
+    private final RatioTracker drift;
+    private final RatioTracker total;
+    private final RatioTracker initEvent;
+    private final RatioTracker movement;
+    private final RatioTracker stability;
+    private final RatioTracker margin;
+    private final RatioTracker flowBound;
 
     DuMonitor(DuAssessment a, CertificateContext ctx) {
         this.model = a.model();
@@ -95,17 +95,17 @@ final class DuMonitor implements Monitor {
         this.m = model.width();
         this.depth = model.depth();
         String thm = model.architecture().theorem();
-        bound = new Tracker("loss bound L(k) ≤ (1 − ηλ_0/2)^k L(0) (" + thm + ", conditional)",
+        bound = new RatioTracker("loss bound L(k) ≤ (1 − ηλ_0/2)^k L(0) (" + thm + ", conditional)",
                 covered ? MonitorCheck.Kind.BOUND : MonitorCheck.Kind.INFO);
-        looseBound = new Tracker("loss bound with λ_0 − Δ", MonitorCheck.Kind.INFO);
-        invariant = new Tracker("invariant λ_min(G^(H)(k)) ≥ λ_0/2", MonitorCheck.Kind.REGIME);
-        drift = new Tracker("drift ‖G^(H)(k) − G^(H)(0)‖_2 ≤ λ_0/4 (spec default)", MonitorCheck.Kind.REGIME);
-        total = new Tracker("total ‖G^(H)(k) − K^(H)‖_2 ≤ λ_0/2 (spec default)", MonitorCheck.Kind.REGIME);
-        initEvent = new Tracker("init event ‖G^(H)(0) − K^(H)‖_2 ≤ λ_0/4 (spec default)", MonitorCheck.Kind.REGIME);
-        movement = new Tracker("movement ‖W^(h)(k) − W^(h)(0)‖_F/√m ≤ R̄_h [D]", MonitorCheck.Kind.REGIME);
-        stability = new Tracker("linear stability η λ_max(G(k)) < 2", MonitorCheck.Kind.INFO);
-        margin = new Tracker("per-step contraction margin (M8) ≥ 0", MonitorCheck.Kind.INFO);
-        flowBound = new Tracker("[X] flow bound L(t) ≤ e^{−λ_0 t} L(0) (extension, under the invariant)",
+        looseBound = new RatioTracker("loss bound with λ_0 − Δ", MonitorCheck.Kind.INFO);
+        invariant = new RatioTracker("invariant λ_min(G^(H)(k)) ≥ λ_0/2", MonitorCheck.Kind.REGIME);
+        drift = new RatioTracker("drift ‖G^(H)(k) − G^(H)(0)‖_2 ≤ λ_0/4 (spec default)", MonitorCheck.Kind.REGIME);
+        total = new RatioTracker("total ‖G^(H)(k) − K^(H)‖_2 ≤ λ_0/2 (spec default)", MonitorCheck.Kind.REGIME);
+        initEvent = new RatioTracker("init event ‖G^(H)(0) − K^(H)‖_2 ≤ λ_0/4 (spec default)", MonitorCheck.Kind.REGIME);
+        movement = new RatioTracker("movement ‖W^(h)(k) − W^(h)(0)‖_F/√m ≤ R̄_h [D]", MonitorCheck.Kind.REGIME);
+        stability = new RatioTracker("linear stability η λ_max(G(k)) < 2", MonitorCheck.Kind.INFO);
+        margin = new RatioTracker("per-step contraction margin (M8) ≥ 0", MonitorCheck.Kind.INFO);
+        flowBound = new RatioTracker("[X] flow bound L(t) ≤ e^{−λ_0 t} L(0) (extension, under the invariant)",
                 MonitorCheck.Kind.INFO);
         columns.addAll(List.of("du_bound", "du_bound_ratio", "du_lmin_gh", "du_lmin_gh_ratio", "du_drift_ratio",
                 "du_total_ratio", "du_lmin_g", "du_lmax_g", "du_eta_lmax", "du_lin_residual", "du_margin",
@@ -156,7 +156,7 @@ final class DuMonitor implements Monitor {
         double[] e = residual(s.output());
         residual0 = norm(e);
         initDev = SymmetricSpectrum.distance(gTop0, gram);
-        initEvent.update(it.position(), initDev / (DuSettings.INIT_FRACTION * lambda0), "");
+        initEvent.update(it.position(), initDev / (DuSettings.INIT_FRACTION * lambda0));
     }
 
     @Override
@@ -180,16 +180,16 @@ final class DuMonitor implements Monitor {
                 double ratio = loss / (b * (1 + DuSettings.BOUND_RELATIVE) + floor);
                 v[c] = b;
                 v[c + 1] = loss / b;
-                bound.update(k, ratio, "");
+                bound.update(k, ratio);
                 double bl = Math.exp(Math.log(loss0) + k * Math.log(rhoLoose));
-                looseBound.update(k, loss / (bl * (1 + DuSettings.BOUND_RELATIVE) + floor), "");
+                looseBound.update(k, loss / (bl * (1 + DuSettings.BOUND_RELATIVE) + floor));
                 lastEta = eta;
             }
         } else if (it.axis() == Axis.TIME) {
             double b = loss0 * Math.exp(-lambda0 * it.time());
             v[c] = b;
             v[c + 1] = loss / b;
-            flowBound.update(it.time(), loss / (b * (1 + DuSettings.BOUND_RELATIVE) + floor), "");
+            flowBound.update(it.time(), loss / (b * (1 + DuSettings.BOUND_RELATIVE) + floor));
         }
         c += 2;
         // M2, M3
@@ -197,13 +197,13 @@ final class DuMonitor implements Monitor {
         double lmin = SymmetricSpectrum.of(gTop).min();
         v[c++] = lmin;
         v[c++] = lmin / lambda0;
-        invariant.update(k, DuSettings.INVARIANT_FRACTION * lambda0 / lmin, "");
+        invariant.update(k, DuSettings.INVARIANT_FRACTION * lambda0 / lmin);
         double dr = SymmetricSpectrum.distance(gTop, gTop0);
         v[c++] = dr / lambda0;
-        drift.update(k, dr / (DuSettings.DRIFT_FRACTION * lambda0), "");
+        drift.update(k, dr / (DuSettings.DRIFT_FRACTION * lambda0));
         double tot = SymmetricSpectrum.distance(gTop, gram);
         v[c++] = tot / lambda0;
-        total.update(k, tot / (DuSettings.INVARIANT_FRACTION * lambda0), "");
+        total.update(k, tot / (DuSettings.INVARIANT_FRACTION * lambda0));
         // M7
         double[][] g = s.total();
         SymmetricSpectrum sg = SymmetricSpectrum.of(g);
@@ -211,7 +211,7 @@ final class DuMonitor implements Monitor {
         v[c++] = sg.max();
         if (Double.isFinite(eta)) {
             v[c] = eta * sg.max();
-            stability.update(k, eta * sg.max() / 2, "");
+            stability.update(k, eta * sg.max() / 2);
         }
         c++;
         // M8
@@ -233,7 +233,7 @@ final class DuMonitor implements Monitor {
             double contraction = Math.sqrt(Math.max(0, 1 - eta * lambda0 / 2)) * ePrev;
             v[c] = norm(r) / ePrev;
             v[c + 1] = (contraction - norm(lin) - norm(r)) / ePrev;
-            margin.update(k, (norm(lin) + norm(r)) / contraction, "");
+            margin.update(k, (norm(lin) + norm(r)) / contraction);
         }
         c += 2;
         // M11
@@ -370,8 +370,8 @@ final class DuMonitor implements Monitor {
         if (bound.observed()) {
             String detail = covered ? "recorded iterates only; checked with λ_0 + Δ (strictest)" : "not the theorem's "
                     + "setting (optimizer not covered): informative only";
-            if (looseBound.observed() && looseBound.held != bound.held) {
-                detail += "; with λ_0 − Δ the result differs (held = " + looseBound.held + ")";
+            if (looseBound.observed() && looseBound.held() != bound.held()) {
+                detail += "; with λ_0 − Δ the result differs (held = " + looseBound.held() + ")";
             }
             if (slack) {
                 detail += String.format(Locale.ROOT, "; slackBound: B(T)/L(0) = %.4g > 0.5 — the bound is too slack to "
@@ -387,7 +387,7 @@ final class DuMonitor implements Monitor {
         out.add(initEvent.check(String.format(Locale.ROOT, "initDev/λ_0 = %.4g", initDev / lambda0)));
         out.add(drift.check("O(m^{−1/2}) in the lazy regime"));
         out.add(total.check("implies the invariant by Weyl"));
-        out.add(movement.check("worst layer " + movement.binding + "; R̄_h = 4·max_s √λ_max(G^(h)(s))·‖y − u(0)‖/"
+        out.add(movement.check("worst layer " + movement.binding() + "; R̄_h = 4·max_s √λ_max(G^(h)(s))·‖y − u(0)‖/"
                 + "(λ_0√m) bounds the movement whenever the loss bound holds (spec §6 M5)"));
         if (stability.observed()) {
             out.add(stability.check("beyond 2 the linearized residual dynamics diverge"));
@@ -397,10 +397,10 @@ final class DuMonitor implements Monitor {
                     + "(consecutive recorded steps only)"));
         }
         List<String> notLazy = new ArrayList<>();
-        if (!invariant.held) {
+        if (!invariant.held()) {
             notLazy.add("invariant");
         }
-        if (!drift.held) {
+        if (!drift.held()) {
             notLazy.add("drift");
         }
         if (maxRelMove >= 1) {
@@ -412,13 +412,13 @@ final class DuMonitor implements Monitor {
         out.add(new MonitorCheck("lazy regime (M12)", MonitorCheck.Kind.INFO, notLazy.isEmpty(), Double.NaN,
                 Double.NaN, notLazy.isEmpty() ? "LAZY" : "NOT_LAZY (" + String.join(", ", notLazy) + ")"));
         String meaning;
-        boolean lb = !bound.observed() || bound.held;
-        if (lb && invariant.held) {
+        boolean lb = !bound.observed() || bound.held();
+        if (lb && invariant.held()) {
             meaning = "consistent with the theorem's mechanism (not a proof for unrecorded k)";
         } else if (lb) {
             meaning = "converged, but outside the proof's regime: the decrease came from other layers' Grams (M7), or "
                     + "the bound is slack because ηλ_0 is tiny";
-        } else if (invariant.held) {
+        } else if (invariant.held()) {
             meaning = "η too large for the (unknown) constant, or a large linearization residual (M8); this does not "
                     + "contradict the theorem, whose hypotheses are undecidable";
         } else {
@@ -427,13 +427,13 @@ final class DuMonitor implements Monitor {
         if (slack) {
             meaning += "; slackBound: the bound is too slack to test anything over this horizon";
         }
-        if (invariant.held && (!drift.held || !initEvent.held)) {
+        if (invariant.held() && (!drift.held() || !initEvent.held())) {
             meaning += "; sufficientConditionsFailed: the invariant held although its sufficient conditions failed "
                     + "(drift concentrated outside the bottom eigenspace)";
         }
-        out.add(new MonitorCheck("interpretation (spec §5.6)", MonitorCheck.Kind.INFO, lb && invariant.held,
+        out.add(new MonitorCheck("interpretation (spec §5.6)", MonitorCheck.Kind.INFO, lb && invariant.held(),
                 Double.NaN, Double.NaN, "lossBound " + (lb ? "HELD" : "VIOLATED") + ", invariant "
-                        + (invariant.held ? "HELD" : "VIOLATED") + ": " + meaning));
+                        + (invariant.held() ? "HELD" : "VIOLATED") + ": " + meaning));
         return out;
     }
 
@@ -455,42 +455,5 @@ final class DuMonitor implements Monitor {
             }
         }
         diffs.values().forEach(Matrix::close);
-    }
-
-    /** One watched inequality: ratio = value/limit, ≤ 1 means it held. */
-    private static final class Tracker {
-        private final String name;
-        private final MonitorCheck.Kind kind;
-        private boolean held = true;
-        private boolean seen;
-        private double first = Double.NaN;
-        private double worst = Double.NaN;
-        private String binding = "";
-
-        Tracker(String name, MonitorCheck.Kind kind) {
-            this.name = name;
-            this.kind = kind;
-        }
-
-        void update(double position, double ratio, String where) {
-            seen = true;
-            boolean ok = ratio <= 1;
-            if (!ok && held) {
-                held = false;
-                first = position;
-            }
-            if (Double.isNaN(worst) || !(ratio <= worst)) {
-                worst = ratio;
-                binding = where;
-            }
-        }
-
-        boolean observed() {
-            return seen;
-        }
-
-        MonitorCheck check(String detail) {
-            return new MonitorCheck(name, kind, held, first, worst, detail);
-        }
     }
 }

@@ -3,6 +3,7 @@ package org.gdcert.certificates.generic;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.function.Supplier;
 import org.gdcert.core.cert.CertificateReport;
 import org.gdcert.core.cert.Note;
 import org.gdcert.core.cert.Quantity;
@@ -27,7 +28,16 @@ final class Diagnostics {
                 Optional.empty(), notes);
     }
 
-    static CertificateReport failed(String checker, String what, String message) {
+    /** The report {@code evaluate} makes, or the {@link #failed} one when it throws. */
+    static CertificateReport guarded(String checker, String what, Supplier<CertificateReport> evaluate) {
+        try {
+            return evaluate.get();
+        } catch (RuntimeException e) {
+            return failed(checker, what, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static CertificateReport failed(String checker, String what, String message) {
         return new CertificateReport(checker, what, Verdict.CONDITIONAL, List.of("diagnostic, not computed: "
                 + message), List.of(), List.of(), OptionalDouble.empty(), OptionalDouble.empty(), Optional.empty(),
                 List.of(new Note("scheme", "generic checkers always answer CONDITIONAL", Tag.DERIVED)));

@@ -41,11 +41,7 @@ public final class NtkCertificate implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        try {
-            return evaluate(ctx);
-        } catch (RuntimeException e) {
-            return Diagnostics.failed(NAME, WHAT, String.valueOf(e.getMessage()));
-        }
+        return Diagnostics.guarded(NAME, WHAT, () -> evaluate(ctx));
     }
 
     private CertificateReport evaluate(CertificateContext ctx) {

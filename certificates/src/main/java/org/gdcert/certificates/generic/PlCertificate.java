@@ -29,11 +29,7 @@ public final class PlCertificate implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        try {
-            return evaluate(ctx);
-        } catch (RuntimeException e) {
-            return Diagnostics.failed(NAME, WHAT, String.valueOf(e.getMessage()));
-        }
+        return Diagnostics.guarded(NAME, WHAT, () -> evaluate(ctx));
     }
 
     private CertificateReport evaluate(CertificateContext ctx) {

@@ -69,6 +69,33 @@ public final class Spectral {
         return ev;
     }
 
+    /**
+     * Eigenvalues of the symmetric part (A + Aᵀ)/2 of the square {@code a}, ascending (EJML's
+     * single-threaded symmetric eigensolver, values only).
+     */
+    public static double[] symmetricPartEigenvalues(double[][] a) {
+        int n = a.length;
+        if (n == 0) {
+            return new double[0];
+        }
+        DMatrixRMaj m = new DMatrixRMaj(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                m.set(i, j, 0.5 * (a[i][j] + a[j][i]));
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
+        if (!eig.decompose(m)) {
+            throw new IllegalStateException("symmetric eigen-decomposition of a " + n + "x" + n + " matrix failed");
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = eig.getEigenvalue(i).getReal();
+        }
+        Arrays.sort(v);
+        return v;
+    }
+
     /** Singular values of {@code m}, descending (thin SVD, values only). */
     public static double[] singularValues(HostMatrix m) {
         DMatrixRMaj a = new DMatrixRMaj(m.rows(), m.cols(), true, m.data().clone());

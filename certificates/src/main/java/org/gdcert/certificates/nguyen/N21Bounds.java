@@ -97,13 +97,7 @@ public record N21Bounds(int depth, double normXF, double r0, double alpha0, doub
 
     /** argmax_l D_l/C_l: the layer that binds in (7). */
     public int bindingLayer() {
-        int arg = 1;
-        for (int l = 2; l <= depth; l++) {
-            if (layerSlack(l) > layerSlack(arg)) {
-                arg = l;
-            }
-        }
-        return arg;
+        return NmBounds.argmaxLayer(depth, this::layerSlack);
     }
 
     /** D_F/(α_0/2); equals slack (8) [derived]. */
@@ -128,14 +122,6 @@ public record N21Bounds(int depth, double normXF, double r0, double alpha0, doub
 
     /** k_ε for Φ ≤ ε at step η. */
     public double stepsTo(double epsilon, double eta) {
-        double phi0 = 0.5 * r0 * r0;
-        if (phi0 <= epsilon) {
-            return 0;
-        }
-        double lr = Math.log1p(-eta * alpha0 * alpha0 / 8);
-        if (!(lr < 0)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.ceil(Math.log(epsilon / phi0) / lr);
+        return NmBounds.stepsTo(r0, epsilon, eta * alpha0 * alpha0 / 8);
     }
 }

@@ -14,7 +14,6 @@ import org.gdcert.core.cert.Note;
 import org.gdcert.core.cert.Tag;
 import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.linalg.HostMatrix;
-import org.gdcert.core.linalg.Precision;
 import org.gdcert.core.spi.Certificate;
 import org.gdcert.core.spi.Monitor;
 import org.gdcert.core.train.Axis;
@@ -59,12 +58,7 @@ public final class NguyenMondelli implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        try {
-            return evaluate(ctx);
-        } catch (RuntimeException e) {
-            return CertificateReport.inapplicable(NAME, THEOREM, List.of("the checker could not evaluate the "
-                    + "instance: " + e.getMessage()), List.of());
-        }
+        return Reports.guarded(NAME, THEOREM, () -> evaluate(ctx));
     }
 
     private CertificateReport evaluate(CertificateContext ctx) {
@@ -232,22 +226,10 @@ public final class NguyenMondelli implements Certificate {
         }
 
         // ---- verdict
-        boolean ok = p.conditions.stream().allMatch(Condition::holds);
-        Verdict verdict;
-        if (!inapplicable.isEmpty()) {
-            verdict = Verdict.INAPPLICABLE;
-            p.reasons.addAll(inapplicable);
-        } else if (ok) {
-            verdict = Verdict.CERTIFIED;
-            p.reasons.add(flow ? "conditions (4) and (5) hold with the factor-2 margin of the gradient-flow extension"
-                    : "Assumptions 2.1 and 2.2 and conditions (4) and (5) hold" + (etaGiven.isPresent()
-                            ? ", and η < η_max" : "; train with η < η_max"));
-        } else {
-            verdict = Verdict.NOT_CERTIFIED;
-            for (Condition cond : p.conditions) {
-                Reports.failure(cond).ifPresent(p.reasons::add);
-            }
-        }
+        Verdict verdict = p.verdict(inapplicable, flow
+                ? "conditions (4) and (5) hold with the factor-2 margin of the gradient-flow extension"
+                : "Assumptions 2.1 and 2.2 and conditions (4) and (5) hold" + (etaGiven.isPresent()
+                        ? ", and η < η_max" : "; train with η < η_max"));
 
         // ---- notes
         p.note("Assumption 2.2", "γ and β were read from " + sa.source() + "; σ(0) = 0, contractive and C² as "
@@ -267,9 +249,7 @@ public final class NguyenMondelli implements Certificate {
         p.note("numerics", "τ = " + tolerance + " (SATISFIED if slack <= 1 − τ, VIOLATED if > 1 + τ); norms rounded "
                 + "up and λ_F, λ_l rounded down: " + String.join("; ", methods), Tag.DERIVED);
         if (privateBackend) {
-            p.note("float32", "the run's backend is float32: the θ0 numbers were computed in float64 on a private "
-                    + "Java backend; the trajectory monitors cannot support float32 (spec §6.4) and are not run",
-                    Tag.DERIVED);
+            p.privateBackendNote();
         }
         if (c != 1) {
             p.note("loss reduction", String.format(Locale.ROOT, "the run trains on %s, whose gradient is %.6g·∇Φ: "
@@ -395,12 +375,7 @@ public final class NguyenMondelli implements Certificate {
 
     @Override
     public Optional<Monitor> monitor(CertificateReport report, CertificateContext ctx) {
-        if (report.verdict() == Verdict.INAPPLICABLE || report.conditions().isEmpty()) {
-            return Optional.empty();
-        }
-        if (ctx.network().backend().precision() == Precision.FLOAT) {
-            return Optional.of(new Float32Monitor("nm"));
-        }
-        return Optional.of(new NguyenMondelliMonitor(report, ctx, exactEvery, monitorTolerance));
+        return Reports.monitor(report, ctx, "nm", () -> new NguyenMondelliMonitor(report, ctx, exactEvery,
+                monitorTolerance));
     }
 }

@@ -1,13 +1,11 @@
 package org.gdcert.certificates.nguyen;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.gdcert.certificates.kernels.CheckTracker;
 import org.gdcert.certificates.kernels.Spectral;
 import org.gdcert.core.cert.CertificateContext;
 import org.gdcert.core.cert.CertificateReport;
-import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Matrix;
@@ -36,11 +34,10 @@ final class NguyenMondelliMonitor implements Monitor {
     private final double[] budget;
     private final double[] pathBound;
     private final double c;
-    private final boolean certified;
-    private final String verdictWord;
-    private final double tol;
+    private final String prefix;
     private final int exactEvery;
-    private final List<String> columns = new ArrayList<>();
+    private final List<String> columns;
+    private final Measures measures;
     private final CheckTracker loss;
     private final CheckTracker move;
     private final CheckTracker path;
@@ -49,15 +46,7 @@ final class NguyenMondelliMonitor implements Monitor {
     private final CheckTracker pl;
     private final CheckTracker descent;
     private Backend backend;
-    private ParameterSet initial;
-    private ParameterSet prev;
-    private ParameterSet diff;
     private ParameterSet grad;
-    private Matrix f1Initial;
-    private Matrix f1Diff;
-    private double[] pathLen;
-    private double logPhi0;
-    private double noiseScale;
     private long prevStep = Long.MIN_VALUE;
     private double prevLoss;
     private double prevGradSq;
@@ -68,33 +57,23 @@ final class NguyenMondelliMonitor implements Monitor {
         depth = ctx.spec().depth();
         alpha0 = Reports.value(r, "alpha0");
         lambdaF = Reports.value(r, "lambdaF");
-        lbar = new double[depth + 1];
+        lbar = Reports.perLayer(r, "lambdaBar", depth);
         lam = new double[depth + 1];
-        budget = new double[depth + 1];
-        pathBound = new double[depth + 1];
+        for (int l = 1; l <= depth; l++) {
+            lam[l] = l >= 3 ? Reports.value(r, "lambda" + l) : Double.NaN;
+        }
+        budget = Reports.perLayer(r, "B", depth);
+        pathBound = Reports.perLayer(r, "D", depth);
         boolean flow = ctx.axis() == Axis.TIME;
         for (int l = 1; l <= depth; l++) {
-            lbar[l] = Reports.value(r, "lambdaBar" + l);
-            lam[l] = l >= 3 ? Reports.value(r, "lambda" + l) : Double.NaN;
-            budget[l] = Reports.value(r, "B" + l);
-            pathBound[l] = Reports.value(r, "D" + l) / (flow ? 2 : 1);
+            pathBound[l] /= flow ? 2 : 1;
         }
         c = ctx.reduction().gradientMultiplier(ctx.samples(), ctx.spec().outputDim());
-        certified = r.verdict() == Verdict.CERTIFIED;
-        verdictWord = r.verdict().name();
-        double eps = Math.ulp(1.0);
-        tol = monitorTolerance > 0 ? monitorTolerance
-                : Math.max(1e-9, 100.0 * ctx.samples() * ctx.spec().outputDim() * eps);
+        prefix = Measures.detailPrefix(r);
+        double tol = Measures.tolerance(ctx, monitorTolerance);
         this.exactEvery = Math.max(1, exactEvery);
-        columns.add("nm_bound");
-        columns.add("nm_loss_ratio");
-        for (int l = 1; l <= depth; l++) {
-            columns.add("nm_move" + l);
-        }
-        for (int l = 1; l <= depth; l++) {
-            columns.add("nm_path" + l);
-        }
-        columns.add("nm_feature");
+        measures = new Measures(depth, 1);
+        columns = Measures.leadingColumns("nm", depth);
         columns.add("nm_sigma_f1");
         columns.add("nm_invariants");
         columns.add("nm_pl");
@@ -130,17 +109,8 @@ final class NguyenMondelliMonitor implements Monitor {
     public void start(Iterate it) {
         backend = it.network().backend();
         timeAxis = it.axis() == Axis.TIME;
-        initial = it.network().parameters().copy();
-        prev = initial.copy();
-        diff = initial.zerosLike();
-        grad = initial.zerosLike();
-        Matrix f1 = it.forward().features(1);
-        f1Initial = backend.zeros(f1.rows(), f1.cols());
-        backend.copy(f1, f1Initial);
-        f1Diff = backend.zeros(f1.rows(), f1.cols());
-        pathLen = new double[depth + 1];
-        logPhi0 = Math.log(it.loss());
-        noiseScale = RoundingNoise.scale(backend, it.targets());
+        measures.start(it);
+        grad = it.network().parameters().zerosLike();
     }
 
     @Override
@@ -154,43 +124,26 @@ final class NguyenMondelliMonitor implements Monitor {
         // M1
         double logBound;
         if (timeAxis) {
-            logBound = logPhi0 - 2 * alpha0 * c * it.time();
+            logBound = measures.logPhi0() - 2 * alpha0 * c * it.time();
         } else {
             double lr = eta * alpha0 < 1 ? Math.log1p(-eta * alpha0) : Double.NaN;
-            logBound = logPhi0 + it.step() * lr;
+            logBound = measures.logPhi0() + it.step() * lr;
         }
         out[col++] = Math.exp(logBound);
-        double noise = RoundingNoise.of(noiseScale, phi);
-        double lossRatio = phi == 0 ? 0 : phi / (Math.exp(logBound) + noise);
+        double noise = measures.noise(phi);
+        double lossRatio = measures.lossRatio(phi, logBound);
         out[col++] = lossRatio;
         loss.record(pos, lossRatio);
         // M2
         ParameterSet theta = it.network().parameters();
-        double worstMove = 0;
-        for (int l = 1; l <= depth; l++) {
-            backend.sub(theta.weight(l), initial.weight(l), diff.weight(l));
-            double m = Math.sqrt(backend.sumOfSquares(diff.weight(l))) / budget[l];
-            out[col++] = m;
-            worstMove = Math.max(worstMove, m);
-        }
-        move.record(pos, worstMove);
-        double worstPath = 0;
+        move.record(pos, measures.displacement(theta, budget, out, col));
+        col += depth;
         boolean consecutive = !timeAxis && it.step() == prevStep + 1;
-        for (int l = 1; l <= depth; l++) {
-            if (prevStep != Long.MIN_VALUE) {
-                backend.sub(theta.weight(l), prev.weight(l), diff.weight(l));
-                pathLen[l] += Math.sqrt(backend.sumOfSquares(diff.weight(l)));
-            }
-            double pr = pathLen[l] / pathBound[l];
-            out[col++] = pr;
-            worstPath = Math.max(worstPath, pr);
-        }
-        path.record(pos, worstPath);
-        prev.copyFrom(theta);
+        path.record(pos, measures.pathLength(theta, pathBound, out, col));
+        col += depth;
         // M3
         Matrix f1 = it.forward().features(1);
-        backend.sub(f1, f1Initial, f1Diff);
-        double fr = Math.sqrt(backend.sumOfSquares(f1Diff)) / (lambdaF / 2);
+        double fr = measures.featureDrift(f1) / (lambdaF / 2);
         out[col++] = fr;
         feature.record(pos, fr);
         // M4 every m recorded iterates
@@ -218,7 +171,7 @@ final class NguyenMondelliMonitor implements Monitor {
         out[col++] = phi == 0 ? Double.NaN : g2 / (2 * phi);
         pl.record(pos, plRatio);
         if (consecutive && prevLoss > 0) {
-            double dr = (phi + 0.5 * eta * prevGradSq) / (prevLoss + noise + RoundingNoise.of(noiseScale, prevLoss));
+            double dr = (phi + 0.5 * eta * prevGradSq) / (prevLoss + noise + measures.noise(prevLoss));
             out[col] = dr;
             descent.record(pos, dr);
         }
@@ -231,17 +184,7 @@ final class NguyenMondelliMonitor implements Monitor {
 
     @Override
     public List<MonitorCheck> checks() {
-        String prefix = certified ? "" : "diagnostic only (verdict " + verdictWord + ", no guarantee): ";
-        List<MonitorCheck> out = new ArrayList<>();
-        out.add(loss.toCheck(prefix));
-        for (CheckTracker t : List.of(move, path, feature, invariants, pl)) {
-            out.add(t.toCheck(prefix));
-        }
-        if (!timeAxis) {
-            out.add(descent.toCheck(prefix + (descent.evaluated() == 0
-                    ? "needs consecutive recorded steps; " : "")));
-        }
-        return out;
+        return Measures.checks(prefix, timeAxis, descent, loss, move, path, feature, invariants, pl);
     }
 
     @Override

@@ -16,7 +16,6 @@ import org.gdcert.core.cert.LossBound;
 import org.gdcert.core.cert.Note;
 import org.gdcert.core.cert.Tag;
 import org.gdcert.core.cert.Verdict;
-import org.gdcert.core.linalg.Precision;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Certificate;
@@ -70,12 +69,7 @@ public final class NguyenRelu implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        try {
-            return evaluate(ctx);
-        } catch (RuntimeException e) {
-            return CertificateReport.inapplicable(NAME, THEOREM, List.of("the checker could not evaluate the "
-                    + "instance: " + e.getMessage()), List.of());
-        }
+        return Reports.guarded(NAME, THEOREM, () -> evaluate(ctx));
     }
 
     /** Whether σ is ReLU (paper), or a 1-Lipschitz σ with σ(0) = 0 (extension), or neither (null). */
@@ -252,22 +246,10 @@ public final class NguyenRelu implements Certificate {
                     "≈ λ_min(K^(L−1)) at large widths under LeCun init");
         });
 
-        boolean ok = p.conditions.stream().allMatch(Condition::holds);
-        Verdict verdict;
-        if (!inapplicable.isEmpty()) {
-            verdict = Verdict.INAPPLICABLE;
-            p.reasons.addAll(inapplicable);
-        } else if (ok) {
-            verdict = Verdict.CERTIFIED;
-            p.reasons.add(flow ? "conditions (7) and (8) hold with the factor-4 margin of the flow extension"
-                    : "conditions (7), (8) and the corrected (9) hold" + (etaGiven.isPresent() ? ", and η < η_max"
-                            : "; train with η < η_max"));
-        } else {
-            verdict = Verdict.NOT_CERTIFIED;
-            for (Condition cond : p.conditions) {
-                Reports.failure(cond).ifPresent(p.reasons::add);
-            }
-        }
+        Verdict verdict = p.verdict(inapplicable, flow
+                ? "conditions (7) and (8) hold with the factor-4 margin of the flow extension"
+                : "conditions (7), (8) and the corrected (9) hold" + (etaGiven.isPresent() ? ", and η < η_max"
+                        : "; train with η < η_max"));
 
         if (!relu) {
             p.note("§2.2", st.activation() + " is not ReLU: the proof of Theorem 2.2 uses only |σ'| <= 1 and "
@@ -283,9 +265,7 @@ public final class NguyenRelu implements Certificate {
         p.note("numerics", "τ = " + tolerance + "; norms rounded up, α_0 rounded down: " + String.join("; ", methods),
                 Tag.DERIVED);
         if (privateBackend) {
-            p.note("float32", "the run's backend is float32: the θ0 numbers were computed in float64 on a private "
-                    + "Java backend; the trajectory monitors cannot support float32 (spec §6.4) and are not run",
-                    Tag.DERIVED);
+            p.privateBackendNote();
         }
         if (cm != 1) {
             p.note("loss reduction", String.format(Locale.ROOT, "the run trains on %s (gradient %.6g·∇Φ): the "
@@ -440,12 +420,7 @@ public final class NguyenRelu implements Certificate {
 
     @Override
     public Optional<Monitor> monitor(CertificateReport report, CertificateContext ctx) {
-        if (report.verdict() == Verdict.INAPPLICABLE || report.conditions().isEmpty()) {
-            return Optional.empty();
-        }
-        if (ctx.network().backend().precision() == Precision.FLOAT) {
-            return Optional.of(new Float32Monitor("nr"));
-        }
-        return Optional.of(new NguyenReluMonitor(report, ctx, exactEvery, monitorTolerance));
+        return Reports.monitor(report, ctx, "nr", () -> new NguyenReluMonitor(report, ctx, exactEvery,
+                monitorTolerance));
     }
 }

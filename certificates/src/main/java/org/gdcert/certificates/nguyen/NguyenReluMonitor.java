@@ -1,12 +1,10 @@
 package org.gdcert.certificates.nguyen;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.gdcert.certificates.kernels.CheckTracker;
 import org.gdcert.certificates.kernels.Spectral;
 import org.gdcert.core.cert.CertificateContext;
 import org.gdcert.core.cert.CertificateReport;
-import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.spi.Backend;
@@ -32,11 +30,11 @@ final class NguyenReluMonitor implements Monitor {
     private final double[] budget;
     private final double[] pathBound;
     private final double c;
-    private final boolean certified;
-    private final String verdictWord;
+    private final String prefix;
     private final double sigma0;
     private final int exactEvery;
-    private final List<String> columns = new ArrayList<>();
+    private final List<String> columns;
+    private final Measures measures;
     private final CheckTracker loss;
     private final CheckTracker move;
     private final CheckTracker path;
@@ -47,15 +45,7 @@ final class NguyenReluMonitor implements Monitor {
     private long ties;
     private long tieChecks;
     private Backend backend;
-    private ParameterSet initial;
-    private ParameterSet prev;
-    private ParameterSet diff;
     private ParameterSet grad;
-    private Matrix fInitial;
-    private Matrix fDiff;
-    private double[] pathLen;
-    private double logPhi0;
-    private double noiseScale;
     private long prevStep = Long.MIN_VALUE;
     private double prevLoss;
     private long observed;
@@ -66,31 +56,20 @@ final class NguyenReluMonitor implements Monitor {
         alpha0 = Reports.value(r, "alpha0");
         q1 = Reports.value(r, "Q1");
         q2 = Reports.value(r, "Q2");
-        lbar = new double[depth + 1];
-        budget = new double[depth + 1];
-        pathBound = new double[depth + 1];
+        lbar = Reports.perLayer(r, "lambdaBar", depth);
+        budget = Reports.perLayer(r, "C", depth);
+        pathBound = Reports.perLayer(r, "D", depth);
         boolean flow = ctx.axis() == Axis.TIME;
         for (int l = 1; l <= depth; l++) {
-            lbar[l] = Reports.value(r, "lambdaBar" + l);
-            budget[l] = Reports.value(r, "C" + l);
-            pathBound[l] = Reports.value(r, "D" + l) / (flow ? 4 : 1);
+            pathBound[l] /= flow ? 4 : 1;
         }
         c = ctx.reduction().gradientMultiplier(ctx.samples(), ctx.spec().outputDim());
-        certified = r.verdict() == Verdict.CERTIFIED;
-        verdictWord = r.verdict().name();
+        prefix = Measures.detailPrefix(r);
         sigma0 = Reports.value(r, "reluDerivAtZero");
-        double tol = monitorTolerance > 0 ? monitorTolerance
-                : Math.max(1e-9, 100.0 * ctx.samples() * ctx.spec().outputDim() * Math.ulp(1.0));
+        double tol = Measures.tolerance(ctx, monitorTolerance);
         this.exactEvery = Math.max(1, exactEvery);
-        columns.add("nr_bound");
-        columns.add("nr_loss_ratio");
-        for (int l = 1; l <= depth; l++) {
-            columns.add("nr_move" + l);
-        }
-        for (int l = 1; l <= depth; l++) {
-            columns.add("nr_path" + l);
-        }
-        columns.add("nr_feature");
+        measures = new Measures(depth, depth - 1);
+        columns = Measures.leadingColumns("nr", depth);
         columns.add("nr_sigma_f");
         columns.add("nr_invariants");
         columns.add("nr_pl");
@@ -125,17 +104,8 @@ final class NguyenReluMonitor implements Monitor {
     public void start(Iterate it) {
         backend = it.network().backend();
         timeAxis = it.axis() == Axis.TIME;
-        initial = it.network().parameters().copy();
-        prev = initial.copy();
-        diff = initial.zerosLike();
-        grad = initial.zerosLike();
-        Matrix f = it.forward().features(depth - 1);
-        fInitial = backend.zeros(f.rows(), f.cols());
-        backend.copy(f, fInitial);
-        fDiff = backend.zeros(f.rows(), f.cols());
-        pathLen = new double[depth + 1];
-        logPhi0 = Math.log(it.loss());
-        noiseScale = RoundingNoise.scale(backend, it.targets());
+        measures.start(it);
+        grad = it.network().parameters().zerosLike();
     }
 
     @Override
@@ -148,40 +118,23 @@ final class NguyenReluMonitor implements Monitor {
         int col = 0;
         double logBound;
         if (timeAxis) {
-            logBound = logPhi0 - alpha0 * alpha0 / 2 * c * it.time();
+            logBound = measures.logPhi0() - alpha0 * alpha0 / 2 * c * it.time();
         } else {
             double x = eta * alpha0 * alpha0 / 8;
-            logBound = logPhi0 + it.step() * (x < 1 ? Math.log1p(-x) : Double.NaN);
+            logBound = measures.logPhi0() + it.step() * (x < 1 ? Math.log1p(-x) : Double.NaN);
         }
         out[col++] = Math.exp(logBound);
-        double noise = RoundingNoise.of(noiseScale, phi);
-        double lr = phi == 0 ? 0 : phi / (Math.exp(logBound) + noise);
+        double noise = measures.noise(phi);
+        double lr = measures.lossRatio(phi, logBound);
         out[col++] = lr;
         loss.record(pos, lr);
         ParameterSet theta = it.network().parameters();
-        double worstMove = 0;
-        for (int l = 1; l <= depth; l++) {
-            backend.sub(theta.weight(l), initial.weight(l), diff.weight(l));
-            double m = Math.sqrt(backend.sumOfSquares(diff.weight(l))) / budget[l];
-            out[col++] = m;
-            worstMove = Math.max(worstMove, m);
-        }
-        move.record(pos, worstMove);
-        double worstPath = 0;
-        for (int l = 1; l <= depth; l++) {
-            if (prevStep != Long.MIN_VALUE) {
-                backend.sub(theta.weight(l), prev.weight(l), diff.weight(l));
-                pathLen[l] += Math.sqrt(backend.sumOfSquares(diff.weight(l)));
-            }
-            double pr = pathLen[l] / pathBound[l];
-            out[col++] = pr;
-            worstPath = Math.max(worstPath, pr);
-        }
-        path.record(pos, worstPath);
-        prev.copyFrom(theta);
+        move.record(pos, measures.displacement(theta, budget, out, col));
+        col += depth;
+        path.record(pos, measures.pathLength(theta, pathBound, out, col));
+        col += depth;
         Matrix f = it.forward().features(depth - 1);
-        backend.sub(f, fInitial, fDiff);
-        double fr = Math.sqrt(backend.sumOfSquares(fDiff)) / (alpha0 / 2);
+        double fr = measures.featureDrift(f) / (alpha0 / 2);
         out[col++] = fr;
         feature.record(pos, fr);
         if (observed % exactEvery == 0) {
@@ -214,7 +167,7 @@ final class NguyenReluMonitor implements Monitor {
         pl.record(pos, plr);
         if (!timeAxis && it.step() == prevStep + 1 && prevLoss > 0) {
             double factor = 1 - eta * alpha0 * alpha0 / 4 + eta * eta * q1 * q1 + eta * q2;
-            double osr = phi / (factor * prevLoss + noise + RoundingNoise.of(noiseScale, prevLoss));
+            double osr = phi / (factor * prevLoss + noise + measures.noise(prevLoss));
             out[col] = osr;
             oneStep.record(pos, osr);
         }
@@ -226,15 +179,8 @@ final class NguyenReluMonitor implements Monitor {
 
     @Override
     public List<MonitorCheck> checks() {
-        String prefix = certified ? "" : "diagnostic only (verdict " + verdictWord + ", no guarantee): ";
-        List<MonitorCheck> out = new ArrayList<>();
-        out.add(loss.toCheck(prefix));
-        for (CheckTracker t : List.of(move, path, feature, invariants, pl)) {
-            out.add(t.toCheck(prefix));
-        }
-        if (!timeAxis) {
-            out.add(oneStep.toCheck(prefix + (oneStep.evaluated() == 0 ? "needs consecutive recorded steps; " : "")));
-        }
+        List<MonitorCheck> out = Measures.checks(prefix, timeAxis, oneStep, loss, move, path, feature, invariants,
+                pl);
         out.add(new MonitorCheck("nguyen_relu: ties at the kink", MonitorCheck.Kind.INFO, true, Double.NaN, ties,
                 "pre-activations exactly 0 summed over " + tieChecks + " checked iterates: " + ties
                         + "; σ'(0) convention = " + sigma0 + " (any value in [0, 1] keeps the proof valid, T1.11)"));

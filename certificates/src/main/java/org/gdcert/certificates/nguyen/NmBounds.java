@@ -1,5 +1,7 @@
 package org.gdcert.certificates.nguyen;
 
+import java.util.function.IntToDoubleFunction;
+
 /**
  * The numbers of seed 000 Theorem 3.2 (spec certificates-nguyen.md §1.4) as a pure function of
  * the spectral inputs at θ0. Arrays are 1-based (index 0 unused).
@@ -89,6 +91,33 @@ public record NmBounds(int depth, double gamma, double beta, double normXF, doub
         return p;
     }
 
+    /** The l in 1..depth with the largest {@code slack} (the first on ties): the binding layer. */
+    static int argmaxLayer(int depth, IntToDoubleFunction slack) {
+        int arg = 1;
+        for (int l = 2; l <= depth; l++) {
+            if (slack.applyAsDouble(l) > slack.applyAsDouble(arg)) {
+                arg = l;
+            }
+        }
+        return arg;
+    }
+
+    /**
+     * k_ε = ⌈ln(ε/Φ_0)/ln(1 − x)⌉ for a per-step contraction 1 − x of the loss Φ_0 = r_0²/2, by
+     * log1p (0 when Φ_0 ≤ ε, +∞ when 1 − x does not contract).
+     */
+    static double stepsTo(double r0, double epsilon, double x) {
+        double phi0 = 0.5 * r0 * r0;
+        if (phi0 <= epsilon) {
+            return 0;
+        }
+        double lr = Math.log1p(-x);
+        if (!(lr < 0)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        return Math.ceil(Math.log(epsilon / phi0) / lr);
+    }
+
     /** RHS_4/λ_F², the slack of (4); equals max_l D_l/B_l [derived]. */
     public double slack4() {
         return rhs4 / (lambdaF * lambdaF);
@@ -106,13 +135,7 @@ public record NmBounds(int depth, double gamma, double beta, double normXF, doub
 
     /** The layer with the largest D_l/B_l: the one that binds in (4). */
     public int bindingLayer() {
-        int arg = 1;
-        for (int l = 2; l <= depth; l++) {
-            if (layerSlack(l) > layerSlack(arg)) {
-                arg = l;
-            }
-        }
-        return arg;
+        return argmaxLayer(depth, this::layerSlack);
     }
 
     /** D_F/(λ_F/2). */
@@ -137,15 +160,7 @@ public record NmBounds(int depth, double gamma, double beta, double normXF, doub
 
     /** k_ε = ⌈ln(ε/Φ_0)/ln(1 − ηα_0)⌉ (0 when Φ_0 ≤ ε), by log1p. */
     public double stepsTo(double epsilon, double eta) {
-        double phi0 = 0.5 * r0 * r0;
-        if (phi0 <= epsilon) {
-            return 0;
-        }
-        double lr = Math.log1p(-eta * alpha0);
-        if (!(lr < 0)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        return Math.ceil(Math.log(epsilon / phi0) / lr);
+        return stepsTo(r0, epsilon, eta * alpha0);
     }
 
     /** λ̄_{i→j}. */

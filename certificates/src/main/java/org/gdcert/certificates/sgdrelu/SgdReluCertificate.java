@@ -3,13 +3,11 @@ package org.gdcert.certificates.sgdrelu;
 import static org.gdcert.certificates.sgdrelu.Sections.fmt;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.gdcert.certificates.kernels.Assessments;
 import org.gdcert.core.cert.CertificateContext;
 import org.gdcert.core.cert.CertificateReport;
 import org.gdcert.core.cert.Condition;
@@ -50,8 +48,7 @@ public final class SgdReluCertificate implements Certificate {
             + "Thm 4.3–Cor 4.5 (asymptotic)";
 
     private final SgdReluSettings settings;
-    private final Map<CertificateReport, Assessment> assessments = Collections.synchronizedMap(
-            new IdentityHashMap<>());
+    private final Assessments<Assessment> assessments = new Assessments<>(this::evaluate, Assessment::report);
 
     SgdReluCertificate(SgdReluSettings settings) {
         this.settings = settings;
@@ -59,17 +56,12 @@ public final class SgdReluCertificate implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        Assessment a = evaluate(ctx);
-        assessments.put(a.report(), a);
-        return a.report();
+        return assessments.assess(ctx);
     }
 
     @Override
     public Optional<Monitor> monitor(CertificateReport report, CertificateContext ctx) {
-        Assessment a = assessments.remove(report);
-        if (a == null) {
-            a = evaluate(ctx);
-        }
+        Assessment a = assessments.take(report, ctx);
         if (a.instance() == null || a.numbers() == null || !(a.numbers().alphaLower() > 0)) {
             return Optional.empty();
         }

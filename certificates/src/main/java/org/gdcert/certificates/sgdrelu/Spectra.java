@@ -3,8 +3,8 @@ package org.gdcert.certificates.sgdrelu;
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
+import org.gdcert.certificates.kernels.Spectral;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.spectral.SpectralOptions;
 import org.gdcert.core.spectral.SpectralResult;
@@ -14,7 +14,8 @@ import org.gdcert.core.spectral.SpectralSolver;
  * The spectral quantities of the {@code sgd_relu} checker, with the safe sides of spec
  * certificates-sgd-relu.md §4.1 steps 1 and 5: core's spectral toolkit for ‖X‖_op and the extreme
  * singular values of H (verified intervals), EJML for the full Gram spectra of the data checks and
- * the small explicit kernels. The single place that touches either.
+ * the small explicit kernels (the symmetric eigenvalues through {@link Spectral}). The single place
+ * of the checker that touches either.
  */
 final class Spectra {
     /** Unit roundoff of float64, u = 2^-53. */
@@ -119,26 +120,7 @@ final class Spectra {
 
     /** Eigenvalues of the symmetric part of {@code a}, ascending. */
     static double[] symmetricEigenvalues(double[][] a) {
-        int n = a.length;
-        if (n == 0) {
-            return new double[0];
-        }
-        DMatrixRMaj m = new DMatrixRMaj(n, n);
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                m.set(i, j, 0.5 * (a[i][j] + a[j][i]));
-            }
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(n, false, true);
-        if (!eig.decompose(m)) {
-            throw new IllegalStateException("symmetric eigendecomposition of a " + n + "x" + n + " matrix failed");
-        }
-        double[] v = new double[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = eig.getEigenvalue(i).getReal();
-        }
-        Arrays.sort(v);
-        return v;
+        return Spectral.symmetricPartEigenvalues(a);
     }
 
     /** γ_n = n·u/(1 − n·u), the standard dot-product rounding factor. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.gdcert.certificates.kernels.RatioTracker;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.linalg.Precision;
@@ -61,14 +62,14 @@ final class TrajectoryMonitor implements Monitor {
     private final double xop;
     private final List<String> columns = new ArrayList<>();
 
-    private final Tracker c1;
-    private final Tracker c2;
-    private final Tracker c3;
-    private final Tracker c4alpha;
-    private final Tracker c4drift;
-    private final Tracker c5;
-    private final Tracker c6;
-    private final Tracker prop21;
+    private final RatioTracker c1;
+    private final RatioTracker c2;
+    private final RatioTracker c3;
+    private final RatioTracker c4alpha;
+    private final RatioTracker c4drift;
+    private final RatioTracker c5;
+    private final RatioTracker c6;
+    private final RatioTracker prop21;
 
     private Backend backend;
     private ParameterSet initial;
@@ -111,14 +112,14 @@ final class TrajectoryMonitor implements Monitor {
         String suffix = mode == Mode.COMPARISON ? " — DI comparison, NOT a guarantee" : "";
         MonitorCheck.Kind bound = mode == Mode.GUARANTEE ? MonitorCheck.Kind.BOUND : MonitorCheck.Kind.INFO;
         MonitorCheck.Kind regime = mode == Mode.GUARANTEE ? MonitorCheck.Kind.REGIME : MonitorCheck.Kind.INFO;
-        c1 = new Tracker("C1 L(t) ≤ L0·e^{−α²t} (12)" + suffix, bound);
-        c3 = new Tracker("C3 √L(t) ≤ a·e^{−α²t/2} (Lemma 3.3)" + suffix, bound);
-        c2 = new Tracker("C2 L̄(t) ≤ 2a/α² (Lemma 3.3)" + suffix, regime);
-        c4alpha = new Tracker("C4 α0(t) ≥ 3α/4 (4) [D]" + suffix, regime);
-        c4drift = new Tracker("C4 ‖X‖_op‖W(t) − W0‖_F ≤ α/4 (6) [D]" + suffix, regime);
-        c5 = new Tracker("C5 ‖θ(t) − θ0‖ ≤ min(U(2a/α²), u‖θ0‖e^u) (5), (13)" + suffix, regime);
-        c6 = new Tracker("C6 L nonincreasing (d/dt L = −dist(0, ∂L)²)", regime);
-        prop21 = new Tracker("Prop 2.1 L(t) ≤ L0·exp(−2∫α0²) (trapezoid over recorded iterates)",
+        c1 = new RatioTracker("C1 L(t) ≤ L0·e^{−α²t} (12)" + suffix, bound);
+        c3 = new RatioTracker("C3 √L(t) ≤ a·e^{−α²t/2} (Lemma 3.3)" + suffix, bound);
+        c2 = new RatioTracker("C2 L̄(t) ≤ 2a/α² (Lemma 3.3)" + suffix, regime);
+        c4alpha = new RatioTracker("C4 α0(t) ≥ 3α/4 (4) [D]" + suffix, regime);
+        c4drift = new RatioTracker("C4 ‖X‖_op‖W(t) − W0‖_F ≤ α/4 (6) [D]" + suffix, regime);
+        c5 = new RatioTracker("C5 ‖θ(t) − θ0‖ ≤ min(U(2a/α²), u‖θ0‖e^u) (5), (13)" + suffix, regime);
+        c6 = new RatioTracker("C6 L nonincreasing (d/dt L = −dist(0, ∂L)²)", regime);
+        prop21 = new RatioTracker("Prop 2.1 L(t) ≤ L0·exp(−2∫α0²) (trapezoid over recorded iterates)",
                 MonitorCheck.Kind.INFO);
         columns.addAll(List.of("t_di", "bound", "bound_ratio", "lbar", "lbar_ratio", "alpha0", "alpha0_ratio",
                 "drift", "drift_ratio", "disp", "disp_ratio", "prop21_bound"));
@@ -331,40 +332,5 @@ final class TrajectoryMonitor implements Monitor {
                         + "only the V-block and halves even its rate (Proposition 2.1 gives 2α0(t)²), so γ_emp > α² "
                         + "is typical", fmt(gamma), fmt(alpha * alpha), fmt(gamma / (alpha * alpha)))));
         return out;
-    }
-
-    /** One watched inequality: ratio = value/limit, ≤ 1 means it held. */
-    private static final class Tracker {
-        private final String name;
-        private final MonitorCheck.Kind kind;
-        private boolean held = true;
-        private boolean seen;
-        private double first = Double.NaN;
-        private double worst = Double.NaN;
-
-        Tracker(String name, MonitorCheck.Kind kind) {
-            this.name = name;
-            this.kind = kind;
-        }
-
-        void update(double position, double ratio) {
-            seen = true;
-            boolean ok = ratio <= 1;
-            if (!ok && held) {
-                held = false;
-                first = position;
-            }
-            if (Double.isNaN(worst) || !(ratio <= worst)) {
-                worst = ratio;
-            }
-        }
-
-        boolean observed() {
-            return seen;
-        }
-
-        MonitorCheck check(String detail) {
-            return new MonitorCheck(name, kind, held, first, worst, detail);
-        }
     }
 }

@@ -1,13 +1,11 @@
 package org.gdcert.certificates.song;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.gdcert.certificates.kernels.Assessments;
 import org.gdcert.core.cert.CertificateContext;
 import org.gdcert.core.cert.CertificateReport;
 import org.gdcert.core.cert.Condition;
@@ -40,8 +38,7 @@ public final class SongCertificate implements Certificate {
     static final String PAPER = "seed 003 (Song et al. 2021)";
 
     private final SongSettings settings;
-    private final Map<CertificateReport, SongAssessment> assessments = Collections.synchronizedMap(
-            new IdentityHashMap<>());
+    private final Assessments<SongAssessment> assessments = new Assessments<>(this::evaluate, SongAssessment::report);
 
     SongCertificate(SongSettings settings) {
         this.settings = settings;
@@ -53,17 +50,12 @@ public final class SongCertificate implements Certificate {
 
     @Override
     public CertificateReport assess(CertificateContext ctx) {
-        SongAssessment a = evaluate(ctx);
-        assessments.put(a.report(), a);
-        return a.report();
+        return assessments.assess(ctx);
     }
 
     @Override
     public Optional<Monitor> monitor(CertificateReport report, CertificateContext ctx) {
-        SongAssessment a = assessments.get(report);
-        if (a == null) {
-            a = evaluate(ctx);
-        }
+        SongAssessment a = assessments.get(report, ctx);
         if (a.net() == null || a.paper() == null || !a.paper().available()) {
             return Optional.empty();
         }

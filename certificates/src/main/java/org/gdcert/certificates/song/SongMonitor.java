@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.gdcert.certificates.kernels.RatioTracker;
 import org.gdcert.core.cert.CertificateContext;
 import org.gdcert.core.cert.Verdict;
 import org.gdcert.core.engine.ParameterSet;
@@ -73,16 +74,16 @@ final class SongMonitor implements Monitor {
     private double lazyMoveMax;
     private int observed;
 
-    private final Tracker bound;
-    private final Tracker perStep;
-    private final Tracker monotone;
-    private final Tracker ball;
-    private final Tracker length;
-    private final Tracker plCheck;
-    private final Tracker chi;
-    private final Tracker features;
-    private final Tracker lemmaLow;
-    private final Tracker lemmaHigh;
+    private final RatioTracker bound;
+    private final RatioTracker perStep;
+    private final RatioTracker monotone;
+    private final RatioTracker ball;
+    private final RatioTracker length;
+    private final RatioTracker plCheck;
+    private final RatioTracker chi;
+    private final RatioTracker features;
+    private final RatioTracker lemmaLow;
+    private final RatioTracker lemmaHigh;
 
     SongMonitor(SongAssessment a, CertificateContext ctx, SongSettings settings) {
         this.a = a;
@@ -106,18 +107,18 @@ final class SongMonitor implements Monitor {
         // the spec's (1 + rtol) with the integrator's per-step rtol, which the global error may exceed tenfold
         this.flowTolerance = Math.max(settings.flowTolerance(), 10 * rtol);
         String thm = flow ? "Theorem 1′" : "Theorem 2′";
-        bound = new Tracker(flow ? "loss bound h(γ(t)) ≤ e^{−κt} h(Θ0) (" + thm + ")"
+        bound = new RatioTracker(flow ? "loss bound h(γ(t)) ≤ e^{−κt} h(Θ0) (" + thm + ")"
                 : "loss bound h(Θ_k) ≤ q^k h(Θ0) (" + thm + ")");
-        perStep = new Tracker("per-step contraction h(Θ_{k+1}) ≤ q h(Θ_k) (" + thm + ")");
-        monotone = new Tracker("monotone decrease h(Θ_{k+1}) ≤ h(Θ_k) (" + thm + ")");
-        ball = new Tracker("iterates in ball(Θ0, ρ) (Lemma 1, " + thm + ")");
-        length = new Tracker(flow ? "‖γ(t) − Θ0‖ ≤ L_GF (Theorem 1′)" : "path length Σ η‖∇h‖ ≤ L_GD (Theorem 2′)");
-        plCheck = new Tracker("local PL ‖∇h‖² ≥ 2α_h h, α_h = α_f μ²/4 (§2.3)");
-        chi = new Tracker("σ_max(V_k) ≤ χ (β's validity, " + (pl != null && pl.selfConsistent() ? "χ*" : "user's χ")
+        perStep = new RatioTracker("per-step contraction h(Θ_{k+1}) ≤ q h(Θ_k) (" + thm + ")");
+        monotone = new RatioTracker("monotone decrease h(Θ_{k+1}) ≤ h(Θ_k) (" + thm + ")");
+        ball = new RatioTracker("iterates in ball(Θ0, ρ) (Lemma 1, " + thm + ")");
+        length = new RatioTracker(flow ? "‖γ(t) − Θ0‖ ≤ L_GF (Theorem 1′)" : "path length Σ η‖∇h‖ ≤ L_GD (Theorem 2′)");
+        plCheck = new RatioTracker("local PL ‖∇h‖² ≥ 2α_h h, α_h = α_f μ²/4 (§2.3)");
+        chi = new RatioTracker("σ_max(V_k) ≤ χ (β's validity, " + (pl != null && pl.selfConsistent() ? "χ*" : "user's χ")
                 + ")");
-        features = new Tracker("σ_min(φ(W_k X)) ≥ μ/2 (Lemma 3 inside the ball)");
-        lemmaLow = new Tracker("σ_min(∇Φ*(Θ_k)) ≥ μ/2 (Lemma 1)");
-        lemmaHigh = new Tracker("σ_max(∇Φ*(Θ_k)) ≤ 3ν/2 (Lemma 1)");
+        features = new RatioTracker("σ_min(φ(W_k X)) ≥ μ/2 (Lemma 3 inside the ball)");
+        lemmaLow = new RatioTracker("σ_min(∇Φ*(Θ_k)) ≥ μ/2 (Lemma 1)");
+        lemmaHigh = new RatioTracker("σ_max(∇Φ*(Θ_k)) ≤ 3ν/2 (Lemma 1)");
     }
 
     @Override
@@ -406,9 +407,9 @@ final class SongMonitor implements Monitor {
                     Double.NaN, String.format(Locale.ROOT, "β_Φ(χ_obs)/ν² = %.6g with χ_obs = max σ_max(V_k) = %.6g "
                             + "(hidden constant set to 1)", b / (pl.nu() * pl.nu()), chiObserved)));
         }
-        boolean boundHeld = bound.held && perStep.held && monotone.held;
-        boolean regimeHeld = ball.held && length.held && plCheck.held && chi.held && features.held && lemmaLow.held
-                && lemmaHigh.held;
+        boolean boundHeld = bound.held() && perStep.held() && monotone.held();
+        boolean regimeHeld = ball.held() && length.held() && plCheck.held() && chi.held() && features.held() && lemmaLow.held()
+                && lemmaHigh.held();
         if (pl != null && pl.mu() > 0) {
             String meaning;
             if (!covered) {
@@ -426,9 +427,9 @@ final class SongMonitor implements Monitor {
         return out;
     }
 
-    private static void add(List<MonitorCheck> out, Tracker t, MonitorCheck.Kind kind, String detail) {
-        if (t.seen) {
-            out.add(new MonitorCheck(t.name, kind, t.held, t.first, t.worst, detail));
+    private static void add(List<MonitorCheck> out, RatioTracker t, MonitorCheck.Kind kind, String detail) {
+        if (t.observed()) {
+            out.add(t.check(kind, detail));
         }
     }
 
@@ -442,31 +443,6 @@ final class SongMonitor implements Monitor {
                 if (m != null) {
                     m.close();
                 }
-            }
-        }
-    }
-
-    /** One watched inequality: ratio = value/limit, ≤ 1 means it held. */
-    private static final class Tracker {
-        private final String name;
-        private boolean held = true;
-        private boolean seen;
-        private double first = Double.NaN;
-        private double worst = Double.NaN;
-
-        Tracker(String name) {
-            this.name = name;
-        }
-
-        void update(double position, double ratio) {
-            seen = true;
-            boolean ok = ratio <= 1;
-            if (!ok && held) {
-                held = false;
-                first = position;
-            }
-            if (Double.isNaN(worst) || !(ratio <= worst)) {
-                worst = ratio;
             }
         }
     }

@@ -20,6 +20,7 @@ import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.ParameterSchema;
 import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.run.ReportJson;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.train.Axis;
 import org.gdcert.core.train.LossReduction;
 import org.junit.jupiter.api.Test;
@@ -265,8 +266,8 @@ class DuCertificateTest {
     @Test
     void t14HeInitStandardParameterization() {
         NetworkSpec standard = new NetworkSpec(3, List.of(
-                LayerSpec.hidden(32, DuTestActivations.configured("softplus", DuTestActivations.SOFTPLUS)),
-                LayerSpec.hidden(32, DuTestActivations.configured("softplus", DuTestActivations.SOFTPLUS)),
+                LayerSpec.hidden(32, TestActivations.configured("softplus", DuTestActivations.SOFTPLUS)),
+                LayerSpec.hidden(32, TestActivations.configured("softplus", DuTestActivations.SOFTPLUS)),
                 LayerSpec.output(1)));
         DuFixtures.Ctx c = new DuFixtures.Ctx(standard, D3, Y3);
         c.initName = "he";
@@ -343,7 +344,7 @@ class DuCertificateTest {
 
     @Test
     void biasesWidthsOutputsAndFrozenLayers() {
-        var act = DuTestActivations.configured("softplus", DuTestActivations.SOFTPLUS);
+        var act = TestActivations.configured("softplus", DuTestActivations.SOFTPLUS);
         double s = Math.sqrt(DuFixtures.cSigma(DuTestActivations.SOFTPLUS) / 16);
         NetworkSpec bias = new NetworkSpec(3, List.of(LayerSpec.hidden(16, act).withScales(1, s).withBias(true),
                 LayerSpec.output(1)));

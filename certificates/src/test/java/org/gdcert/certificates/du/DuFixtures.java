@@ -17,6 +17,7 @@ import org.gdcert.core.spi.Initializer;
 import org.gdcert.core.spi.Matrix;
 import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.testing.ReferenceBackend;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.train.Axis;
 import org.gdcert.core.train.LossReduction;
 
@@ -33,7 +34,7 @@ final class DuFixtures {
 
     /** FC: d → m (×H, multiplier √(c_σ/m)) → 1. */
     static NetworkSpec fc(int d, int m, int depth, String name, Activation a) {
-        Configured<Activation> act = DuTestActivations.configured(name, a);
+        Configured<Activation> act = TestActivations.configured(name, a);
         double s = Math.sqrt(cSigma(a) / m);
         List<LayerSpec> layers = new ArrayList<>();
         for (int h = 1; h <= depth; h++) {
@@ -45,7 +46,7 @@ final class DuFixtures {
 
     /** ResNet: first layer √(c_σ/m)σ(·), layers 2..H residual with c_res/(H√m). */
     static NetworkSpec resnet(int d, int m, int depth, double cRes, String name, Activation a) {
-        Configured<Activation> act = DuTestActivations.configured(name, a);
+        Configured<Activation> act = TestActivations.configured(name, a);
         double s = Math.sqrt(cSigma(a) / m);
         List<LayerSpec> layers = new ArrayList<>();
         layers.add(LayerSpec.hidden(m, act).withScales(1, s));

@@ -1,83 +1,39 @@
 package org.gdcert.certificates.du;
 
 import java.util.OptionalDouble;
-import java.util.function.DoubleUnaryOperator;
 import org.gdcert.core.math.SpecialFunctions;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
-import org.gdcert.core.spi.Configured;
-import org.gdcert.core.spi.ValidatedParams;
+import org.gdcert.core.testing.TestActivations;
+import org.gdcert.core.testing.TestActivations.Fn;
 
 /**
  * Test-only activations (the certificates module must not depend on the activations module), with
- * the closed-form dual kernels of spec certificates-du.md §3.1.4 where they exist.
+ * the closed-form dual kernels of spec certificates-du.md §3.1.4 where they exist: core's
+ * {@link TestActivations} under the names these tests use, and the ones only seed 002's tests need.
  */
 final class DuTestActivations {
     private DuTestActivations() {
     }
 
-    /** A scalar activation from value / derivative / second derivative and its properties. */
-    static class Simple implements Activation {
-        private final DoubleUnaryOperator f;
-        private final DoubleUnaryOperator df;
-        private final DoubleUnaryOperator d2f;
-        private final ActivationProperties props;
+    static final Activation SOFTPLUS = TestActivations.SOFTPLUS;
 
-        Simple(DoubleUnaryOperator f, DoubleUnaryOperator df, DoubleUnaryOperator d2f, ActivationProperties props) {
-            this.f = f;
-            this.df = df;
-            this.d2f = d2f;
-            this.props = props;
-        }
+    static final Activation SIGMOID = TestActivations.SIGMOID;
 
-        @Override
-        public double value(double x) {
-            return f.applyAsDouble(x);
-        }
+    static final Activation TANH = TestActivations.TANH;
 
-        @Override
-        public double derivative(double x) {
-            return df.applyAsDouble(x);
-        }
+    static final Activation GELU = TestActivations.GELU;
 
-        @Override
-        public double secondDerivative(double x) {
-            return d2f.applyAsDouble(x);
-        }
-
-        @Override
-        public ActivationProperties properties() {
-            return props;
-        }
+    private static double sigmoid(double x) {
+        return SIGMOID.value(x);
     }
 
-    static double sigmoid(double x) {
-        return x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x));
-    }
-
-    static final Activation SOFTPLUS = new Simple(x -> x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)),
-            DuTestActivations::sigmoid, x -> sigmoid(x) * (1 - sigmoid(x)),
-            new ActivationProperties(false, false, 0, 1, 0.25, true, false, true));
-
-    static final Activation SIGMOID = new Simple(DuTestActivations::sigmoid, x -> sigmoid(x) * (1 - sigmoid(x)),
-            x -> sigmoid(x) * (1 - sigmoid(x)) * (1 - 2 * sigmoid(x)),
-            new ActivationProperties(false, false, 0, 0.25, 1 / (6 * Math.sqrt(3)), true, false, true));
-
-    static final Activation TANH = new Simple(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x),
-            x -> -2 * Math.tanh(x) * (1 - Math.tanh(x) * Math.tanh(x)),
-            new ActivationProperties(true, true, 0, 1, 4 / (3 * Math.sqrt(3)), true, false, true));
-
-    static final Activation SILU = new Simple(x -> x * sigmoid(x), x -> sigmoid(x) * (1 + x * (1 - sigmoid(x))),
+    static final Activation SILU = new Fn(x -> x * sigmoid(x), x -> sigmoid(x) * (1 + x * (1 - sigmoid(x))),
             x -> sigmoid(x) * (1 - sigmoid(x)) * (2 + x * (1 - 2 * sigmoid(x))),
             new ActivationProperties(true, false, -0.0998393, 1.0998393, 0.5, true, false, true));
 
-    static final Activation GELU = new Simple(x -> x * normalCdf(x),
-            x -> normalCdf(x) + x * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI),
-            x -> (2 - x * x) * Math.exp(-x * x / 2) / Math.sqrt(2 * Math.PI),
-            new ActivationProperties(true, false, -0.1289041, 1.1289041, 2 / Math.sqrt(2 * Math.PI), true, false, true));
-
     /** erf with the closed forms of §3.1.4. */
-    static final Activation ERF = new Simple(DuTestActivations::erf, x -> 2 / Math.sqrt(Math.PI) * Math.exp(-x * x),
+    static final Activation ERF = new Fn(SpecialFunctions::erf, x -> 2 / Math.sqrt(Math.PI) * Math.exp(-x * x),
             x -> -4 * x / Math.sqrt(Math.PI) * Math.exp(-x * x),
             new ActivationProperties(true, false, 0, 2 / Math.sqrt(Math.PI), Math.sqrt(8 / (Math.E * Math.PI)), true,
                     false)) {
@@ -93,7 +49,7 @@ final class DuTestActivations {
     };
 
     /** sin with closed forms. */
-    static final Activation SIN = new Simple(Math::sin, Math::cos, x -> -Math.sin(x),
+    static final Activation SIN = new Fn(Math::sin, Math::cos, x -> -Math.sin(x),
             new ActivationProperties(true, true, -1, 1, 1, true, false, true)) {
         @Override
         public OptionalDouble gaussianPairExpectation(double a, double b, double c) {
@@ -107,7 +63,7 @@ final class DuTestActivations {
     };
 
     /** cos with closed forms (σ' = −sin, so Ė = E[sin u sin v]). */
-    static final Activation COS = new Simple(Math::cos, x -> -Math.sin(x), x -> -Math.cos(x),
+    static final Activation COS = new Fn(Math::cos, x -> -Math.sin(x), x -> -Math.cos(x),
             new ActivationProperties(false, false, -1, 1, 1, true, false, true)) {
         @Override
         public OptionalDouble gaussianPairExpectation(double a, double b, double c) {
@@ -121,8 +77,8 @@ final class DuTestActivations {
     };
 
     /** ReLU with the arc-cosine closed forms (outside the theorems). */
-    static final Activation RELU = new Simple(x -> Math.max(x, 0), x -> x > 0 ? 1 : 0, x -> 0,
-            new ActivationProperties(true, true, 0, 1, Double.POSITIVE_INFINITY, false, true)) {
+    static final Activation RELU = new Fn(TestActivations.RELU::value, TestActivations.RELU::derivative,
+            TestActivations.RELU::secondDerivative, TestActivations.RELU.properties()) {
         @Override
         public OptionalDouble gaussianPairExpectation(double a, double b, double c) {
             double s = Math.sqrt(a * b);
@@ -145,31 +101,13 @@ final class DuTestActivations {
     };
 
     /** ELU(α = 1): C¹, σ' Lipschitz, not analytic at 0. */
-    static final Activation ELU = new Simple(x -> x > 0 ? x : Math.expm1(x), x -> x > 0 ? 1 : Math.exp(x),
+    static final Activation ELU = new Fn(x -> x > 0 ? x : Math.expm1(x), x -> x > 0 ? 1 : Math.exp(x),
             x -> x > 0 ? 0 : Math.exp(x), new ActivationProperties(true, true, 0, 1, 1, false, false));
-
-    /** The same function without closed forms, to validate them against quadrature. */
-    static Activation withoutClosedForms(Activation a) {
-        return new Simple(a::value, a::derivative, a::secondDerivative, a.properties());
-    }
 
     /** The same function, with properties that do not declare analyticity. */
     static Activation undeclaredAnalyticity(Activation a) {
         ActivationProperties p = a.properties();
-        return new Simple(a::value, a::derivative, a::secondDerivative, new ActivationProperties(p.zeroAtZero(),
-                p.contractive(), p.derivativeMin(), p.derivativeMax(), p.derivativeLipschitz(), p.smooth(),
-                p.piecewiseLinear()));
-    }
-
-    static Configured<Activation> configured(String name, Activation a) {
-        return new Configured<>(name, ValidatedParams.empty(), a);
-    }
-
-    static double normalCdf(double x) {
-        return SpecialFunctions.normalCdf(x);
-    }
-
-    static double erf(double x) {
-        return SpecialFunctions.erf(x);
+        return TestActivations.withProperties(a, new ActivationProperties(p.zeroAtZero(), p.contractive(),
+                p.derivativeMin(), p.derivativeMax(), p.derivativeLipschitz(), p.smooth(), p.piecewiseLinear()));
     }
 }

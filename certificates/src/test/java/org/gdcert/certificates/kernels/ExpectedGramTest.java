@@ -7,10 +7,10 @@ import org.gdcert.certificates.testing.Acts;
 import org.gdcert.certificates.testing.Ctx;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.spi.Activation;
-import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.testing.ReferenceBackend;
+import org.gdcert.core.testing.TestActivations;
 import org.junit.jupiter.api.Test;
 
 class ExpectedGramTest {
@@ -42,27 +42,7 @@ class ExpectedGramTest {
     @Test
     void linearActivationHasSingularKernel() {
         HostMatrix x = Ctx.sphere(30, 5, 22);
-        Configured<Activation> id = new Configured<>("identity", ValidatedParams.empty(), new Activation() {
-            @Override
-            public double value(double v) {
-                return v;
-            }
-
-            @Override
-            public double derivative(double v) {
-                return 1;
-            }
-
-            @Override
-            public double secondDerivative(double v) {
-                return 0;
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(true, true, 1, 1, 0, true, true);
-            }
-        });
+        Configured<Activation> id = TestActivations.configured("identity", TestActivations.IDENTITY);
         ExpectedGram.Result r = ExpectedGram.lambdaStar(b, x, id, 0.2, 40).orElseThrow();
         assertThat(r.closedForm()).isTrue();
         assertThat(r.value()).isLessThan(1e-12);

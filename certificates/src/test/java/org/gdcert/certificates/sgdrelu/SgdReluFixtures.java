@@ -18,7 +18,6 @@ import org.gdcert.core.io.Npy;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.random.Rng;
 import org.gdcert.core.spi.Activation;
-import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Argument;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.Initializer;
@@ -26,6 +25,7 @@ import org.gdcert.core.spi.ParameterSchema;
 import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.testing.ReferenceBackend;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.train.Axis;
 import org.gdcert.core.train.LossReduction;
 
@@ -43,54 +43,18 @@ final class SgdReluFixtures {
 
     /** ReLU with σ'(0) = s0, as the activations module's {@code relu(derivative_at_zero)}. */
     static Activation relu(double s0) {
-        return new Simple(x -> Math.max(x, 0), x -> x > 0 ? 1 : x < 0 ? 0 : s0,
-                new ActivationProperties(true, true, 0, 1, Double.POSITIVE_INFINITY, false, true));
+        return TestActivations.relu(s0);
     }
 
     /** Leaky ReLU with slope γ for x &lt; 0. */
     static Activation leaky(double gamma) {
-        return new Simple(x -> x > 0 ? x : gamma * x, x -> x > 0 ? 1 : gamma,
-                new ActivationProperties(true, true, gamma, 1, Double.POSITIVE_INFINITY, false, true));
-    }
-
-    /** A scalar activation from its value and derivative (second derivative 0). */
-    static final class Simple implements Activation {
-        private final java.util.function.DoubleUnaryOperator f;
-        private final java.util.function.DoubleUnaryOperator df;
-        private final ActivationProperties props;
-
-        Simple(java.util.function.DoubleUnaryOperator f, java.util.function.DoubleUnaryOperator df,
-                ActivationProperties props) {
-            this.f = f;
-            this.df = df;
-            this.props = props;
-        }
-
-        @Override
-        public double value(double x) {
-            return f.applyAsDouble(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            return df.applyAsDouble(x);
-        }
-
-        @Override
-        public double secondDerivative(double x) {
-            return 0;
-        }
-
-        @Override
-        public ActivationProperties properties() {
-            return props;
-        }
+        return TestActivations.leaky(gamma);
     }
 
     /** d0 → d1 (σ) → d2, no biases, both layers trained. */
     static NetworkSpec shallow(int d0, int d1, int d2, String name, Activation a) {
-        Configured<Activation> act = new Configured<>(name, ValidatedParams.empty(), a);
-        return new NetworkSpec(d0, List.of(LayerSpec.hidden(d1, act), LayerSpec.output(d2)));
+        return new NetworkSpec(d0, List.of(LayerSpec.hidden(d1, TestActivations.configured(name, a)),
+                LayerSpec.output(d2)));
     }
 
     static NetworkSpec shallow(int d0, int d1, int d2) {

@@ -16,6 +16,7 @@ import org.gdcert.core.engine.NetworkSpec;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.spi.ValidatedParams;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.train.Axis;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class SongApplicabilityTest {
 
     @Test
     void threeLayersAreNotTheNetwork() {
-        var act = SongTestActivations.configured("gelu", SongTestActivations.GELU);
+        var act = TestActivations.configured("gelu", SongTestActivations.GELU);
         NetworkSpec spec = new NetworkSpec(2, List.of(LayerSpec.hidden(4, act), LayerSpec.hidden(4, act),
                 LayerSpec.output(1)));
         List<HostMatrix> w = List.of(new HostMatrix(2, 4), new HostMatrix(4, 4), new HostMatrix(4, 1));

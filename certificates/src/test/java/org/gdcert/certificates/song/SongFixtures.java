@@ -25,6 +25,7 @@ import org.gdcert.core.spi.Initializer;
 import org.gdcert.core.spi.Matrix;
 import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.testing.ReferenceBackend;
+import org.gdcert.core.testing.TestActivations;
 import org.gdcert.core.train.Axis;
 import org.gdcert.core.train.LossReduction;
 
@@ -170,7 +171,7 @@ final class SongFixtures {
 
         Ctx(Paper paper, String name, Activation a) {
             this.paper = paper;
-            this.activation = SongTestActivations.configured(name, a);
+            this.activation = TestActivations.configured(name, a);
         }
 
         Ctx flow() {

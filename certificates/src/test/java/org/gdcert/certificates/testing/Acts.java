@@ -8,11 +8,13 @@ import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.ParameterSchema;
 import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.spi.ValidatedParams;
+import org.gdcert.core.testing.TestActivations;
 
 /**
  * Test-only activations (the certificates module must not depend on the activations module):
- * seed 000's activation (2) in the closed form of spec §1.2, ReLU, leaky ReLU, tanh and the
- * softplus-leaky σ of spec §1.2 that satisfies Assumption 2.2 without a pair closed form.
+ * seed 000's activation (2) in the closed form of spec §1.2 and the softplus-leaky σ of spec §1.2
+ * that satisfies Assumption 2.2 without a pair closed form; ReLU, leaky ReLU and tanh are core's
+ * {@link TestActivations}, configured as the plugins would be.
  */
 public final class Acts {
     private static final double SQRT_2PI = Math.sqrt(2 * Math.PI);
@@ -27,135 +29,37 @@ public final class Acts {
         ValidatedParams p = schema.validateOrThrow("smoothrelu", List.of(Argument.named("gamma", gamma),
                 Argument.named("beta", beta)));
         double s = (1 - gamma) / (beta * SQRT_2PI);
-        Activation a = new Activation() {
-            @Override
-            public double value(double x) {
-                double z = x / s;
-                return gamma * x + (1 - gamma) * s * (z * cdf(z) + pdf(z) - pdf(0));
-            }
-
-            @Override
-            public double derivative(double x) {
-                return gamma + (1 - gamma) * cdf(x / s);
-            }
-
-            @Override
-            public double secondDerivative(double x) {
-                return (1 - gamma) / s * pdf(x / s);
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(true, true, gamma, 1, beta, true, false);
-            }
-        };
+        Activation a = new TestActivations.Fn(x -> {
+            double z = x / s;
+            return gamma * x + (1 - gamma) * s * (z * cdf(z) + pdf(z) - pdf(0));
+        }, x -> gamma + (1 - gamma) * cdf(x / s), x -> (1 - gamma) / s * pdf(x / s),
+                new ActivationProperties(true, true, gamma, 1, beta, true, false, true));
         return new Configured<>("smoothrelu", p, a);
     }
 
-    public static final Activation RELU_FN = new Activation() {
-        @Override
-        public double value(double x) {
-            return x > 0 ? x : 0;
-        }
-
-        @Override
-        public double derivative(double x) {
-            return x > 0 ? 1 : 0;
-        }
-
-        @Override
-        public double secondDerivative(double x) {
-            return 0;
-        }
-
-        @Override
-        public ActivationProperties properties() {
-            return new ActivationProperties(true, true, 0, 1, Double.POSITIVE_INFINITY, false, true);
-        }
-    };
-
     public static Configured<Activation> relu() {
-        return new Configured<>("relu", ValidatedParams.empty(), RELU_FN);
+        return TestActivations.configured("relu", TestActivations.RELU);
     }
 
     public static Configured<Activation> leaky(double gamma) {
         ParameterSchema schema = ParameterSchema.of(ParameterSpec.real("slope", 0.01, "slope"));
         ValidatedParams p = schema.validateOrThrow("leakyrelu", List.of(Argument.named("slope", gamma)));
-        Activation a = new Activation() {
-            @Override
-            public double value(double x) {
-                return x > 0 ? x : gamma * x;
-            }
-
-            @Override
-            public double derivative(double x) {
-                return x > 0 ? 1 : gamma;
-            }
-
-            @Override
-            public double secondDerivative(double x) {
-                return 0;
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(true, true, gamma, 1, Double.POSITIVE_INFINITY, false, true);
-            }
-        };
-        return new Configured<>("leakyrelu", p, a);
+        return new Configured<>("leakyrelu", p, TestActivations.leaky(gamma));
     }
 
     public static Configured<Activation> tanh() {
-        return new Configured<>("tanh", ValidatedParams.empty(), new Activation() {
-            @Override
-            public double value(double x) {
-                return Math.tanh(x);
-            }
-
-            @Override
-            public double derivative(double x) {
-                double t = Math.tanh(x);
-                return 1 - t * t;
-            }
-
-            @Override
-            public double secondDerivative(double x) {
-                double t = Math.tanh(x);
-                return -2 * t * (1 - t * t);
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(true, true, 0, 1, 4 / (3 * Math.sqrt(3)), true, false);
-            }
-        });
+        return TestActivations.configured("tanh", TestActivations.TANH);
     }
 
     /** γx + (1−γ)(ln(1+eˣ) − ln 2): Assumption 2.2 with β = (1−γ)/4 (spec §1.2), no pair closed form. */
     public static Configured<Activation> softplusLeaky(double gamma) {
-        return new Configured<>("softplus_leaky", ValidatedParams.empty(), new Activation() {
-            @Override
-            public double value(double x) {
-                double sp = x > 30 ? x : Math.log1p(Math.exp(x));
-                return gamma * x + (1 - gamma) * (sp - Math.log(2));
-            }
-
-            @Override
-            public double derivative(double x) {
-                return gamma + (1 - gamma) / (1 + Math.exp(-x));
-            }
-
-            @Override
-            public double secondDerivative(double x) {
-                double sg = 1 / (1 + Math.exp(-x));
-                return (1 - gamma) * sg * (1 - sg);
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(true, true, gamma, 1, (1 - gamma) / 4, true, false);
-            }
-        });
+        return TestActivations.configured("softplus_leaky", new TestActivations.Fn(x -> {
+            double sp = x > 30 ? x : Math.log1p(Math.exp(x));
+            return gamma * x + (1 - gamma) * (sp - Math.log(2));
+        }, x -> gamma + (1 - gamma) / (1 + Math.exp(-x)), x -> {
+            double sg = 1 / (1 + Math.exp(-x));
+            return (1 - gamma) * sg * (1 - sg);
+        }, new ActivationProperties(true, true, gamma, 1, (1 - gamma) / 4, true, false, true)));
     }
 
     static double pdf(double z) {

@@ -1,10 +1,7 @@
 package org.gdcert.certificates.testing;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
-import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.registry.Plugins;
 import org.gdcert.core.spi.CertificateProvider;
@@ -13,18 +10,8 @@ import org.gdcert.core.spi.DataSourceProvider;
 import org.gdcert.core.spi.Dataset;
 import org.gdcert.core.spi.Initializer;
 import org.gdcert.core.spi.InitializerProvider;
-import org.gdcert.core.spi.Optimizer;
-import org.gdcert.core.spi.OptimizerProvider;
-import org.gdcert.core.spi.ParameterSchema;
-import org.gdcert.core.spi.ParameterSpec;
 import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.testing.TestPlugins;
-import org.gdcert.core.train.Axis;
-import org.gdcert.core.train.Decision;
-import org.gdcert.core.train.Objective;
-import org.gdcert.core.train.TrainingControl;
-import org.gdcert.core.train.TrainingProblem;
-import org.gdcert.core.train.TrainingResult;
 
 /**
  * Plugins for end-to-end runs of the checkers through core's {@code Runner}: fixed data, fixed
@@ -36,8 +23,8 @@ public final class FixturePlugins {
     }
 
     public static Plugins of(HostMatrix x, HostMatrix y, List<HostMatrix> weights, CertificateProvider... certs) {
-        Plugins.Builder b = Plugins.builder().add(new Data(x, y)).add(new Fixed(weights)).add(new Gd())
-                .add(new TestPlugins.Reference());
+        Plugins.Builder b = Plugins.builder().add(new Data(x, y)).add(new Fixed(weights))
+                .add(new TestPlugins.PlainGd("gd", "gradient descent")).add(new TestPlugins.Reference());
         for (CertificateProvider c : certs) {
             b.add(c);
         }
@@ -90,58 +77,6 @@ public final class FixturePlugins {
         public Initializer create(ValidatedParams p) {
             return (layer, w, rng) -> System.arraycopy(ws.get(layer.layer() - 1).data(), 0, w.data(), 0,
                     w.data().length);
-        }
-    }
-
-    /** Full-batch GD with a constant step. */
-    public static final class Gd implements OptimizerProvider {
-        @Override
-        public String name() {
-            return "gd";
-        }
-
-        @Override
-        public String description() {
-            return "gradient descent";
-        }
-
-        @Override
-        public ParameterSchema parameters() {
-            return ParameterSchema.of(ParameterSpec.realRequired("eta", "step").positive()
-                    .withSymbols("auto", "certified"));
-        }
-
-        @Override
-        public Optimizer create(ValidatedParams p) {
-            double eta = p.getDouble("eta");
-            return new Optimizer() {
-                @Override
-                public Axis axis() {
-                    return Axis.STEP;
-                }
-
-                @Override
-                public OptionalDouble stepSize() {
-                    return OptionalDouble.of(eta);
-                }
-
-                @Override
-                public TrainingResult train(TrainingProblem problem, TrainingControl control) {
-                    ParameterSet theta = problem.network().parameters();
-                    try (Objective o = new Objective(problem); ParameterSet g = theta.zerosLike()) {
-                        for (long k = 0;; k++) {
-                            double phi = o.loss();
-                            Decision d = control.observe(k, k * eta, phi, false);
-                            if (d.shouldStop()) {
-                                return new TrainingResult(d.stop().get(), d.message(), k, k * eta, phi,
-                                        o.gradientEvaluations(), Map.of());
-                            }
-                            o.gradientAtLastLoss(g);
-                            theta.axpyInPlace(-eta, g);
-                        }
-                    }
-                }
-            };
         }
     }
 }

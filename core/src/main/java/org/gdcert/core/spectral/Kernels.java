@@ -2,6 +2,7 @@ package org.gdcert.core.spectral;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gdcert.core.backend.Parallel;
+import org.gdcert.core.linalg.HostMatrix;
 
 /**
  * The dense kernels of the spectral toolkit on row-major arrays: a blocked, multi-threaded
@@ -18,6 +19,65 @@ final class Kernels {
     private static final int JC = 512;
 
     private Kernels() {
+    }
+
+    /**
+     * The rows×cols row-major matrix {@code a} (wrapped, not copied) as an operator whose products
+     * are split over {@code par}'s threads when large enough ({@code par} may be null: one thread).
+     */
+    static LinearOperator operator(HostMatrix a, Parallel par) {
+        int m = a.rows();
+        int n = a.cols();
+        double[] d = a.data();
+        return new LinearOperator() {
+            @Override
+            public int rows() {
+                return m;
+            }
+
+            @Override
+            public int cols() {
+                return n;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                gemv(d, m, n, x, y, par);
+            }
+
+            @Override
+            public void applyTranspose(double[] y, double[] x) {
+                gemvTranspose(d, m, n, y, x, par);
+            }
+
+            @Override
+            public String toString() {
+                return "LinearOperator[" + m + "x" + n + " explicit]";
+            }
+        };
+    }
+
+    /**
+     * The n×n symmetric row-major matrix {@code s} (wrapped, not copied, not checked) as an
+     * operator, as {@link #operator}.
+     */
+    static SymmetricOperator symmetricOperator(double[] s, int n, Parallel par) {
+        return new SymmetricOperator() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                symv(s, n, x, y, par);
+            }
+
+            @Override
+            public String toString() {
+                return "SymmetricOperator[" + n + "x" + n + " explicit]";
+            }
+        };
     }
 
     /**

@@ -25,35 +25,7 @@ public interface LinearOperator {
     /** The explicit matrix {@code a} (wrapped, not copied). */
     static LinearOperator of(HostMatrix a) {
         Objects.requireNonNull(a, "a");
-        int m = a.rows();
-        int n = a.cols();
-        double[] d = a.data();
-        return new LinearOperator() {
-            @Override
-            public int rows() {
-                return m;
-            }
-
-            @Override
-            public int cols() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                Kernels.gemvRows(d, n, x, y, 0, m);
-            }
-
-            @Override
-            public void applyTranspose(double[] y, double[] x) {
-                Kernels.gemvTranspose(d, m, n, y, x);
-            }
-
-            @Override
-            public String toString() {
-                return "LinearOperator[" + m + "x" + n + " explicit]";
-            }
-        };
+        return Kernels.operator(a, null);
     }
 
     /** Aᵀ, sharing this operator. */

@@ -723,44 +723,11 @@ public final class SpectralSolver implements AutoCloseable {
 
     /** A as an operator whose products use the solver's threads. */
     private LinearOperator explicitOperator(HostMatrix a) {
-        int m = a.rows();
-        int n = a.cols();
-        double[] d = a.data();
-        return new LinearOperator() {
-            @Override
-            public int rows() {
-                return m;
-            }
-
-            @Override
-            public int cols() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                Kernels.gemv(d, m, n, x, y, par);
-            }
-
-            @Override
-            public void applyTranspose(double[] y, double[] x) {
-                Kernels.gemvTranspose(d, m, n, y, x, par);
-            }
-        };
+        return Kernels.operator(a, par);
     }
 
     private SymmetricOperator explicitOperator(double[] g, int p) {
-        return new SymmetricOperator() {
-            @Override
-            public int dimension() {
-                return p;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                Kernels.symv(g, p, x, y, par);
-            }
-        };
+        return Kernels.symmetricOperator(g, p, par);
     }
 
     // ---------------------------------------------------------------- operators

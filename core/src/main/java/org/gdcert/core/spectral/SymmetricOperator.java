@@ -25,23 +25,6 @@ public interface SymmetricOperator {
     static SymmetricOperator of(HostMatrix s) {
         Objects.requireNonNull(s, "s");
         Checks.requireSymmetric(s, "SymmetricOperator.of");
-        int n = s.rows();
-        double[] d = s.data();
-        return new SymmetricOperator() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                Kernels.gemvRows(d, n, x, y, 0, n);
-            }
-
-            @Override
-            public String toString() {
-                return "SymmetricOperator[" + n + "x" + n + " explicit]";
-            }
-        };
+        return Kernels.symmetricOperator(s.data(), s.rows(), null);
     }
 }

@@ -4,45 +4,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.gdcert.core.random.Rng;
-import org.gdcert.core.spi.Activation;
-import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Argument;
 import org.gdcert.core.spi.DataContext;
 import org.gdcert.core.spi.ParamValue;
+import org.gdcert.core.testing.TestActivations;
 
-/** Helpers shared by the data tests: contexts, arguments, a tanh activation. */
+/** Helpers shared by the data tests: contexts (knowing the test tanh) and arguments. */
 final class TestContexts {
     private TestContexts() {
     }
 
-    /** tanh, standing in for the activation plugin (core does not depend on the activations module). */
-    static final Activation TANH = new Activation() {
-        @Override
-        public double value(double x) {
-            return Math.tanh(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            double t = Math.tanh(x);
-            return 1 - t * t;
-        }
-
-        @Override
-        public double secondDerivative(double x) {
-            double t = Math.tanh(x);
-            return -2 * t * (1 - t * t);
-        }
-
-        @Override
-        public ActivationProperties properties() {
-            return new ActivationProperties(true, true, 0, 1, 4 / (3 * Math.sqrt(3)), true, false);
-        }
-    };
-
     /** A context for {@code seed} in {@code dir} that knows the activation {@code tanh} only. */
     static DataContext context(Path dir, long seed) {
-        return new DataContext(dir, Rng.of(seed), name -> name.equals("tanh") ? Optional.of(TANH) : Optional.empty());
+        return new DataContext(dir, Rng.of(seed),
+                name -> name.equals("tanh") ? Optional.of(TestActivations.TANH) : Optional.empty());
     }
 
     static Argument arg(String name, double v) {

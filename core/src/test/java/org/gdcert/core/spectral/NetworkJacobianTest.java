@@ -12,11 +12,10 @@ import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.random.Rng;
 import org.gdcert.core.spi.Activation;
-import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.Matrix;
-import org.gdcert.core.spi.ValidatedParams;
 import org.gdcert.core.testing.ReferenceBackend;
+import org.gdcert.core.testing.TestActivations;
 import org.junit.jupiter.api.Test;
 
 class NetworkJacobianTest {
@@ -25,35 +24,11 @@ class NetworkJacobianTest {
     private static final double FD_STEP = 1e-5;
     private static final double REL_TOL = 1e-10;
 
-    private static final Activation TANH = new Activation() {
-        @Override
-        public double value(double x) {
-            return Math.tanh(x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            double t = Math.tanh(x);
-            return 1 - t * t;
-        }
-
-        @Override
-        public double secondDerivative(double x) {
-            double t = Math.tanh(x);
-            return -2 * t * (1 - t * t);
-        }
-
-        @Override
-        public ActivationProperties properties() {
-            return new ActivationProperties(true, true, 0, 1, 4 / (3 * Math.sqrt(3)), true, false);
-        }
-    };
-
     private static final int N = 4;
     private static final int D = 3;
 
     private static NetworkSpec spec() {
-        Configured<Activation> tanh = new Configured<>("tanh", ValidatedParams.empty(), TANH);
+        Configured<Activation> tanh = TestActivations.configured("tanh", TestActivations.TANH);
         return new NetworkSpec(D, List.of(LayerSpec.hidden(5, tanh).withBias(true), LayerSpec.hidden(4, tanh),
                 LayerSpec.output(2).withBias(true)));
     }
@@ -152,7 +127,7 @@ class NetworkJacobianTest {
 
     @Test
     void frozenLayersAreNotColumnsOfTheJacobian() {
-        Configured<Activation> tanh = new Configured<>("tanh", ValidatedParams.empty(), TANH);
+        Configured<Activation> tanh = TestActivations.configured("tanh", TestActivations.TANH);
         NetworkSpec spec = new NetworkSpec(D, List.of(LayerSpec.hidden(6, tanh).withTrainable(false),
                 LayerSpec.output(1)));
         try (ReferenceBackend b = new ReferenceBackend(); ParameterSet theta = randomParams(spec, b, 5);

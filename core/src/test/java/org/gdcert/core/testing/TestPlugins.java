@@ -92,21 +92,24 @@ public final class TestPlugins {
         }
     }
 
-    public static final class Tanh implements ActivationProvider {
-        @Override
-        public String name() {
-            return "tanh";
-        }
+    /** A provider without parameters whose activation is {@code a}, under {@code name}. */
+    public static ActivationProvider activation(String name, String description, Activation a) {
+        return new ActivationProvider() {
+            @Override
+            public String name() {
+                return name;
+            }
 
-        @Override
-        public String description() {
-            return "tanh";
-        }
+            @Override
+            public String description() {
+                return description;
+            }
 
-        @Override
-        public Activation create(ValidatedParams p) {
-            return TestActivations.TANH;
-        }
+            @Override
+            public Activation create(ValidatedParams p) {
+                return a;
+            }
+        };
     }
 
     public static final class Reference implements BackendProvider {
@@ -126,15 +129,30 @@ public final class TestPlugins {
         }
     }
 
+    /** Full-batch gradient descent with a constant step η (also accepting the words auto and certified). */
     public static final class PlainGd implements OptimizerProvider {
+        private final String name;
+        private final String description;
+
+        /** Under the name {@code plaingd}. */
+        public PlainGd() {
+            this("plaingd", "gradient descent for tests");
+        }
+
+        /** Under another name (the name a checker covers, say). */
+        public PlainGd(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+
         @Override
         public String name() {
-            return "plaingd";
+            return name;
         }
 
         @Override
         public String description() {
-            return "gradient descent for tests";
+            return description;
         }
 
         @Override
@@ -179,7 +197,7 @@ public final class TestPlugins {
 
     /** All of the above, registered explicitly. */
     public static Plugins plugins() {
-        return Plugins.builder().add(new TestData()).add(new TestInit()).add(new Tanh()).add(new Reference())
-                .add(new PlainGd()).build();
+        return Plugins.builder().add(new TestData()).add(new TestInit())
+                .add(activation("tanh", "tanh", TestActivations.TANH)).add(new Reference()).add(new PlainGd()).build();
     }
 }

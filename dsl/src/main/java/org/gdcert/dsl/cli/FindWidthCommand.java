@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.gdcert.core.run.ExperimentPlan;
 import org.gdcert.core.run.PlanExecutor;
 import org.gdcert.dsl.compile.CompileOptions;
@@ -113,30 +110,15 @@ final class FindWidthCommand implements Callable<Integer> {
                 + "seeds, widths %d..%d -> %s", file, layer, settings.needed(), r, min, max,
                 base.directory().resolve(WidthFinder.FOLDER)));
         out.flush();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gdcert-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = CtrlC.install();
         WidthFinder.Result result;
         try {
-            result = finder.find(base, atWidth, settings, listener(out), cancelled);
+            result = finder.find(base, atWidth, settings, listener(out), ctrlC.cancelled());
         } catch (IllegalArgumentException e) {
             err.println("gdcert: " + file + ": " + e.getMessage());
             return Main.SCRIPT_ERROR;
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running
-            }
+            ctrlC.release();
         }
         if (result.cancelled()) {
             return Main.RUN_FAILED;

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.gdcert.core.cert.CertificateReport;
 import org.gdcert.core.run.ExperimentPlan;
 import org.gdcert.core.run.PlanExecutor;
@@ -24,7 +21,6 @@ import org.gdcert.core.run.ResultWriter;
 import org.gdcert.core.run.RunResult;
 import org.gdcert.core.run.RunSpec;
 import org.gdcert.core.run.RunStatus;
-import org.gdcert.dsl.compile.Compilation;
 import org.gdcert.dsl.compile.CompileOptions;
 import org.gdcert.dsl.compile.ExperimentCompiler;
 import picocli.CommandLine.Command;
@@ -134,33 +130,18 @@ final class RunCommand implements Callable<Integer> {
         out.println(plan.scriptFile() + ": " + (n == 1 ? "1 run" : n + " runs") + " -> " + plan.directory());
         out.flush();
         ProgressPrinter progress = new ProgressPrinter(out, main.terminal, n);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancelled.set(true);
-            try {
-                finished.await(20, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "gdcert-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+        CtrlC ctrlC = CtrlC.install();
         long start = System.nanoTime();
         try {
             PlanExecutor.PlanResult result = executor.execute(plan, new PlanExecutor.Options(threads, true), progress,
-                    cancelled);
+                    ctrlC.cancelled());
             progress.clear();
             return report(plan, result, (System.nanoTime() - start) * 1e-9, out, err);
         } finally {
             // after the report, so that Ctrl-C still shows what was done before the JVM exits
             out.flush();
             err.flush();
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running
-            }
+            ctrlC.release();
         }
     }
 

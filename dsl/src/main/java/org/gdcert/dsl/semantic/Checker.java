@@ -201,7 +201,7 @@ public final class Checker {
 
     private void letNames(Statement.Let let, List<String> earlier) {
         String self = let.name().text();
-        for (Expr.Ref r : refs(let.value())) {
+        for (Expr.Ref r : Evaluator.refs(let.value())) {
             String n = r.name();
             if (n.equals(self)) {
                 report(Diagnostic.error(r.position(), Codes.CYCLE, "'" + n + "' is defined in terms of itself"));
@@ -727,7 +727,7 @@ public final class Checker {
         Set<String> used = new HashSet<>();
         for (Statement s : statements) {
             if (s instanceof Statement.Let let) {
-                refs(let.value()).forEach(r -> {
+                Evaluator.refs(let.value()).forEach(r -> {
                     if (!r.name().equals(let.name().text())) {
                         used.add(r.name());
                     }
@@ -754,7 +754,7 @@ public final class Checker {
         if (v instanceof Value.ListValue l) {
             l.items().forEach(i -> allRefs(i, out));
         } else if (v instanceof Expr e) {
-            refs(e).forEach(r -> out.add(r.name()));
+            out.addAll(Evaluator.references(e));
         }
     }
 
@@ -848,25 +848,6 @@ public final class Checker {
             r.layers().ifPresent(out::add);
         }
         return out;
-    }
-
-    private static List<Expr.Ref> refs(Expr e) {
-        List<Expr.Ref> out = new ArrayList<>();
-        refs(e, out);
-        return out;
-    }
-
-    private static void refs(Expr e, List<Expr.Ref> out) {
-        if (e instanceof Expr.Ref r) {
-            out.add(r);
-        } else if (e instanceof Expr.Unary u) {
-            refs(u.operand(), out);
-        } else if (e instanceof Expr.Binary b) {
-            refs(b.left(), out);
-            refs(b.right(), out);
-        } else if (e instanceof Expr.FunctionCall f) {
-            f.args().forEach(a -> refs(a, out));
-        }
     }
 
     // ------------------------------------------------------------------------------------------

@@ -42,27 +42,21 @@ public final class Evaluator {
     /** The names an expression uses (variables, not functions), in order of first use. */
     public static Set<String> references(Expr e) {
         Set<String> out = new LinkedHashSet<>();
-        collect(e, out);
+        for (Expr.Ref r : refs(e)) {
+            out.add(r.name());
+        }
         return out;
     }
 
-    private static void collect(Expr e, Set<String> out) {
-        if (e instanceof Expr.Ref r) {
-            out.add(r.name());
-        } else if (e instanceof Expr.Unary u) {
-            collect(u.operand(), out);
-        } else if (e instanceof Expr.Binary b) {
-            collect(b.left(), out);
-            collect(b.right(), out);
-        } else if (e instanceof Expr.FunctionCall f) {
-            f.args().forEach(a -> collect(a, out));
-        }
+    /** Every variable reference in {@code e}, in order of occurrence (repeats included). */
+    static List<Expr.Ref> refs(Expr e) {
+        List<Expr.Ref> out = new ArrayList<>();
+        refs(e, out);
+        return out;
     }
 
     private static Expr.Ref firstUnknown(Expr e, Environment env) {
-        List<Expr.Ref> refs = new ArrayList<>();
-        refs(e, refs);
-        for (Expr.Ref r : refs) {
+        for (Expr.Ref r : refs(e)) {
             if (env.lookup(r.name()).orElse(null) instanceof Environment.Unknown) {
                 return r;
             }

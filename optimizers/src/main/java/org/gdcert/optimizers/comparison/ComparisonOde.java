@@ -4,17 +4,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.gdcert.optimizers.BrentEvent;
 import org.gdcert.optimizers.OdeMethod;
-import org.hipparchus.analysis.UnivariateFunction;
-import org.hipparchus.analysis.solvers.BracketedUnivariateSolver;
-import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.hipparchus.exception.MathRuntimeException;
 import org.hipparchus.ode.ODEState;
 import org.hipparchus.ode.ODEStateAndDerivative;
 import org.hipparchus.ode.OrdinaryDifferentialEquation;
 import org.hipparchus.ode.events.Action;
-import org.hipparchus.ode.events.AdaptableInterval;
-import org.hipparchus.ode.events.ODEEventDetector;
 import org.hipparchus.ode.events.ODEEventHandler;
 import org.hipparchus.ode.nonstiff.AdaptiveStepsizeIntegrator;
 import org.hipparchus.ode.sampling.ODEStepHandler;
@@ -255,30 +251,14 @@ public record ComparisonOde(double a, double c, double c1, double c2, double k) 
     }
 
     /** g = y − level, located by Brent; increasing crossings only. */
-    private static final class Level implements ODEEventDetector {
+    private static final class Level extends BrentEvent {
         private final double level;
         private final ODEEventHandler handler;
-        private final BracketedUnivariateSolver<UnivariateFunction> solver =
-                new BracketingNthOrderBrentSolver(1e-14, 1e-14, 1e-15, 5);
 
         Level(double level, ODEEventHandler handler) {
+            super(1e-15);
             this.level = level;
             this.handler = handler;
-        }
-
-        @Override
-        public AdaptableInterval getMaxCheckInterval() {
-            return AdaptableInterval.of(Double.POSITIVE_INFINITY);
-        }
-
-        @Override
-        public int getMaxIterationCount() {
-            return 200;
-        }
-
-        @Override
-        public BracketedUnivariateSolver<UnivariateFunction> getSolver() {
-            return solver;
         }
 
         @Override

@@ -14,7 +14,6 @@ import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.random.Rng;
 import org.gdcert.core.spi.Activation;
-import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Configured;
 import org.gdcert.core.spi.Matrix;
@@ -31,27 +30,7 @@ class MonitorsTest {
     /** Gram formula against the explicit Jacobian: both exact up to roundoff. */
     private static final double GRAM_TOL = 1e-10;
 
-    private static final Activation RELU = new Activation() {
-        @Override
-        public double value(double x) {
-            return Math.max(0, x);
-        }
-
-        @Override
-        public double derivative(double x) {
-            return x > 0 ? 1 : 0;
-        }
-
-        @Override
-        public double secondDerivative(double x) {
-            return 0;
-        }
-
-        @Override
-        public ActivationProperties properties() {
-            return new ActivationProperties(true, true, 0, 1, Double.POSITIVE_INFINITY, false, true);
-        }
-    };
+    private static final Configured<Activation> RELU = TestActivations.configured("relu", TestActivations.RELU);
 
     /** A network on the reference backend with data, and iterates at its current parameters. */
     private static final class Net implements AutoCloseable {
@@ -170,7 +149,7 @@ class MonitorsTest {
 
     @Test
     void deltaDEqualsTheExplicitJacobianChangeForReluWithFrozenOutput() {
-        NetworkSpec s2 = new NetworkSpec(4, List.of(LayerSpec.hidden(6, TestActivations.configured("relu", RELU)),
+        NetworkSpec s2 = new NetworkSpec(4, List.of(LayerSpec.hidden(6, RELU),
                 LayerSpec.output(1).withTrainable(false)));
         checkDeltaD(s2, 0.5);
     }
@@ -181,14 +160,14 @@ class MonitorsTest {
         NetworkSpec net = new NetworkSpec(3, List.of(LayerSpec.hidden(5, tanh).withBias(true).withScales(0.7, 1.3),
                 LayerSpec.output(2).withBias(true).withScales(0.4, 1)));
         checkDeltaD(net, 0.3);
-        NetworkSpec s1 = new NetworkSpec(4, List.of(LayerSpec.hidden(6, TestActivations.configured("relu", RELU)),
+        NetworkSpec s1 = new NetworkSpec(4, List.of(LayerSpec.hidden(6, RELU),
                 LayerSpec.output(1)));
         checkDeltaD(s1, 0.5);
     }
 
     @Test
     void deltaDComputesOnlyAtEveryNthObservation() {
-        NetworkSpec s1 = new NetworkSpec(4, List.of(LayerSpec.hidden(6, TestActivations.configured("relu", RELU)),
+        NetworkSpec s1 = new NetworkSpec(4, List.of(LayerSpec.hidden(6, RELU),
                 LayerSpec.output(1)));
         try (Net net = new Net(s1, 9, 4)) {
             Monitor m = new DeltaDMonitorProvider().configure(List.of(org.gdcert.core.spi.Argument.named("every", 3)))
@@ -216,7 +195,7 @@ class MonitorsTest {
 
     @Test
     void zerosAndPatternsCountWhatTheyDefine() {
-        NetworkSpec s2 = new NetworkSpec(2, List.of(LayerSpec.hidden(3, TestActivations.configured("relu", RELU)),
+        NetworkSpec s2 = new NetworkSpec(2, List.of(LayerSpec.hidden(3, RELU),
                 LayerSpec.output(1)));
         try (Backend b = new ReferenceBackend()) {
             // z = X W1: row x1 = (1, 0): (0, 1e-13, 3); x2 = (0, 1): (2, -1, 4); x3 = (1, 1): (2, ~-1, 7)

@@ -7,6 +7,7 @@ import java.util.function.DoubleUnaryOperator;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.ActivationProperties;
 import org.gdcert.core.spi.ClosedForm;
+import org.gdcert.core.testing.TestActivations;
 import org.junit.jupiter.api.Test;
 
 /** How the backend decides which activations run on the GPU, and the σ'' its kernel computes. */
@@ -18,32 +19,8 @@ class DeviceActivationTest {
     /** An activation given by three functions, declaring {@code declared} (may be null). */
     static Activation activation(ClosedForm declared, DoubleUnaryOperator f, DoubleUnaryOperator df,
             DoubleUnaryOperator ddf) {
-        return new Activation() {
-            @Override
-            public double value(double x) {
-                return f.applyAsDouble(x);
-            }
-
-            @Override
-            public double derivative(double x) {
-                return df.applyAsDouble(x);
-            }
-
-            @Override
-            public double secondDerivative(double x) {
-                return ddf.applyAsDouble(x);
-            }
-
-            @Override
-            public ActivationProperties properties() {
-                return new ActivationProperties(false, false, 0, 1, 1, true, false);
-            }
-
-            @Override
-            public Optional<ClosedForm> closedForm() {
-                return Optional.ofNullable(declared);
-            }
-        };
+        return new TestActivations.Fn(f, df, ddf, new ActivationProperties(false, false, 0, 1, 1, true, false),
+                declared);
     }
 
     /** An activation that is exactly its declared closed form, with σ'' given. */

@@ -13,4 +13,4 @@ CP=core/target/classes:core/target/test-classes:certificates/target/classes:cert
 for m in activations backends/java backends/vector; do
   if [ -d "$m/target/classes" ]; then CP=$CP:$m/target/classes; fi
 done
-exec java -Xmx12g -cp "$CP" org.gdcert.certificates.bench.NguyenBench "$@"
+exec java ${GDCERT_BENCH_JAVA_OPTS:-} -Xmx12g --add-modules jdk.incubator.vector -cp "$CP" org.gdcert.certificates.bench.NguyenBench "$@"

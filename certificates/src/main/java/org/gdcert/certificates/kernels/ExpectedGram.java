@@ -126,7 +126,7 @@ public final class ExpectedGram {
         java.util.Optional<Kernel> cf = closedForm(act);
         if (cf.isPresent()) {
             HostMatrix g = build(p, cf.get().function());
-            Spectral.Value v = Spectral.lambdaMin(g);
+            Spectral.Value v = Spectral.lambdaMin(backend, g);
             return java.util.Optional.of(new Result(v.value(), cf.get().description() + "; λ_min by " + v.method(),
                     true, 0, meanDiagonal(g)));
         }
@@ -153,7 +153,7 @@ public final class ExpectedGram {
             err = diff.frobeniusNorm();
             errKind = "‖G_n − G_2n‖_F";
         }
-        Spectral.Value v = Spectral.lambdaMin(g2);
+        Spectral.Value v = Spectral.lambdaMin(backend, g2);
         return java.util.Optional.of(new Result(v.value(), String.format(Locale.ROOT,
                 "2-D Gauss-Hermite quadrature with %d x %d nodes (error estimate %s against %d x %d nodes, a "
                         + "bound on the change of λ_min by Weyl; spec §3.3); λ_min by %s", 2 * nodes, 2 * nodes, errKind,
@@ -172,7 +172,7 @@ public final class ExpectedGram {
         for (int l = 1; l <= layers; l++) {
             k = build(k, PairKernels::k1);
         }
-        return Spectral.lambdaMin(k);
+        return Spectral.lambdaMin(backend, k);
     }
 
     /** G_ij = f(P_ii, P_jj, P_ij), computed on the upper triangle in parallel. */

@@ -3,7 +3,6 @@ package org.gdcert.certificates.kernels;
 import java.util.Arrays;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.DecompositionFactory_MT_DDRM;
 import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
@@ -22,11 +21,14 @@ import org.gdcert.core.spi.Matrix;
  * is a change to this file only.
  *
  * <p>Method: up to {@link #FULL_EIGEN_MAX} a full symmetric eigen-decomposition (backward stable,
- * |λ̂ − λ| ≤ c·ε·‖A‖). Above, Lanczos estimates (shift-inverted through a Cholesky factor for
- * λ_min) verified by one more Cholesky factorisation: by Sylvester's law of inertia, A − μI
- * factors iff λ_min(A) &gt; μ, and μI − A factors iff λ_max(A) &lt; μ (up to Cholesky's backward
- * error c·n·ε·‖A‖, which the shift margin exceeds). The verified μ is returned. This costs
- * O(n³/3) twice instead of the ≈ 4n³/3 + QR sweeps of a full decomposition.
+ * |λ̂ − λ| ≤ c·ε·‖A‖). Above, Lanczos estimates verified by one more Cholesky factorisation: by
+ * Sylvester's law of inertia, A − μI factors iff λ_min(A) &gt; μ, and μI − A factors iff
+ * λ_max(A) &lt; μ (up to Cholesky's backward error c·n·ε·‖A‖, which the shift margin exceeds). The
+ * verified μ is returned. For λ_min the Lanczos runs on (A − σI)⁻¹ through a Cholesky factor, σ = 0
+ * first and, when the bottom of the spectrum is clustered and {@link #SHIFT_AFTER} products have
+ * not converged, σ just below the estimate. Factorisations of order ≥ {@link #BLOCKED_CHOLESKY_FROM}
+ * run as GEMMs on the backend ({@link BlockedCholesky}) when one is given. This costs O(n³/3) two or
+ * three times instead of the ≈ 4n³/3 + QR sweeps of a full decomposition.
  */
 public final class Spectral {
     /** Up to this order symmetric problems use the full decomposition. */
@@ -35,6 +37,12 @@ public final class Spectral {
     public static final double GRAM_CONDITION_LIMIT = 1e6;
     /** Largest matrix (entries) for which the thin SVD fallback is attempted. */
     public static final long SVD_MAX_ENTRIES = 4_000_000L;
+    /** Order from which Cholesky factorisations run as backend GEMMs ({@link BlockedCholesky}). */
+    static final int BLOCKED_CHOLESKY_FROM = 256;
+    /** Lanczos products on A⁻¹ before λ_min's shift moves next to the estimate. */
+    static final int SHIFT_AFTER = 20;
+    /** Shifts tried, as fractions of the estimate 1/θ ≥ λ_min, nearest first. */
+    private static final double[] SHIFT_FRACTIONS = {0.99, 0.9, 0.5};
     private static final double EPS = Math.ulp(1.0);
     private static final long SEED = 0x5eed_1a9c05L;
 
@@ -116,6 +124,14 @@ public final class Spectral {
 
     /** λ_max of a symmetric matrix, rounded up (a verified upper bound above {@link #FULL_EIGEN_MAX}). */
     public static Value lambdaMax(HostMatrix sym) {
+        return lambdaMax(null, sym);
+    }
+
+    /**
+     * As {@link #lambdaMax(HostMatrix)}, with the verifying Cholesky's GEMMs on {@code b} when it is
+     * a double-precision backend (else, and for null, EJML).
+     */
+    public static Value lambdaMax(Backend b, HostMatrix sym) {
         int n = sym.rows();
         if (n == 0) {
             return new Value(0, "empty");
@@ -131,7 +147,7 @@ public final class Spectral {
         delta = Math.max(delta, 2 * r.maxResidual() / Math.max(Math.abs(r.max()), Double.MIN_NORMAL));
         for (int attempt = 0; attempt < 6; attempt++) {
             double mu = r.max() + delta * Math.abs(r.max());
-            if (choleskyOf(a, n, -1, -mu) != null) {
+            if (choleskyOf(b, a, n, -1, -mu) != null) {
                 return new Value(mu, String.format(Locale.ROOT,
                         "Lanczos (%d steps) verified by Cholesky of μI − A: an upper bound, margin %.1e relative",
                         r.iterations(), delta));
@@ -148,6 +164,14 @@ public final class Spectral {
      * clamped at 0 (a verified lower bound above {@link #FULL_EIGEN_MAX}).
      */
     public static Value lambdaMin(HostMatrix sym) {
+        return lambdaMin(null, sym);
+    }
+
+    /**
+     * As {@link #lambdaMin(HostMatrix)}, with the Cholesky factorisations' GEMMs on {@code b} when
+     * it is a double-precision backend (else, and for null, EJML).
+     */
+    public static Value lambdaMin(Backend b, HostMatrix sym) {
         int n = sym.rows();
         if (n == 0) {
             return new Value(0, "empty");
@@ -157,37 +181,51 @@ public final class Spectral {
             return new Value(Math.max(0, ev[0]), "full symmetric eigen-decomposition (" + n + "x" + n + ")");
         }
         double[] a = sym.data();
-        double[] l = choleskyOf(a, n, 1, 0);
+        double[] l = choleskyOf(b, a, n, 1, 0);
         if (l == null) {
             double[] ev = eigenvalues(sym);
             return new Value(Math.max(0, ev[0]), "full symmetric eigen-decomposition (" + n + "x" + n
                     + "; not positive definite to working precision)");
         }
-        final double[] factor = l;
-        Lanczos.Operator inv = new Lanczos.Operator() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                System.arraycopy(x, 0, y, 0, n);
-                TriangularSolver_DDRM.solveL(factor, y, n);
-                TriangularSolver_DDRM.solveTranL(factor, y, n);
-            }
-        };
-        Lanczos.Result r = Lanczos.run(inv, Lanczos.Target.MAX, 1e-13, Math.min(n, 300), SEED);
-        double est = 1 / r.max();
+        // The verification margin below is at least 16nε‖A‖₁/min_i A_ii (λ_min ≤ min_i A_ii), so a
+        // Ritz residual of a tenth of that costs the bound nothing; converging further is wasted work.
         double norm1 = maxAbsRowSum(a, n);
+        double minDiagonal = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minDiagonal = Math.min(minDiagonal, a[i * n + i]);
+        }
+        double tolerance = Math.max(1e-13, Math.min(1e-8, 1.6 * n * EPS * norm1 / minDiagonal));
+        Lanczos.Result r = Lanczos.run(inverse(l, n), Lanczos.Target.MAX, tolerance, Math.min(n, SHIFT_AFTER), SEED);
+        int products = r.iterations();
+        double shift = 0;
+        if (!r.converged()) {
+            // The bottom of the spectrum is clustered (Gram matrices at the edge of their bulk): move
+            // the shift just below the estimate λ_min ≤ 1/θ, where (A − σI)⁻¹ separates λ_min from
+            // its neighbours far better, and go on from there. A shift that overshoots λ_min shows
+            // as a failed factorisation and is lowered.
+            double upper = 1 / r.max();
+            for (double f : SHIFT_FRACTIONS) {
+                double[] shifted = choleskyOf(b, a, n, 1, f * upper);
+                if (shifted != null) {
+                    shift = f * upper;
+                    l = shifted;
+                    break;
+                }
+            }
+            r = Lanczos.run(inverse(l, n), Lanczos.Target.MAX, tolerance, Math.min(n, 300), SEED);
+            products += r.iterations();
+        }
+        // λ_min ≤ est = σ + 1/θ; a Ritz residual ρ of (A − σI)⁻¹ moves est by at most ≈ ρ/θ²
+        double est = shift + 1 / r.max();
         double delta = Math.max(1e-11, 16 * n * EPS * norm1 / est);
-        delta = Math.max(delta, 2 * r.maxResidual() / r.max());
+        delta = Math.max(delta, 2 * r.maxResidual() / (r.max() * r.max() * est));
+        String shiftNote = shift > 0 ? String.format(Locale.ROOT, " at shift σ = %.6g", shift) : "";
         for (int attempt = 0; attempt < 6 && delta < 1; attempt++) {
             double mu = est * (1 - delta);
-            if (choleskyOf(a, n, 1, mu) != null) {
+            if (choleskyOf(b, a, n, 1, mu) != null) {
                 return new Value(mu, String.format(Locale.ROOT,
-                        "shift-inverted Lanczos (%d steps) verified by Cholesky of A − μI: a lower bound, "
-                                + "margin %.1e relative", r.iterations(), delta));
+                        "shift-inverted Lanczos (%d products%s) verified by Cholesky of A − μI: a lower bound, "
+                                + "margin %.1e relative", products, shiftNote, delta));
             }
             delta *= 100;
         }
@@ -202,7 +240,7 @@ public final class Spectral {
             return new Value(0, "empty");
         }
         boolean outer = a.rows() <= a.cols();
-        return lambdaMax(Grams.gram(b, a, outer)).sqrt("σ_max");
+        return lambdaMax(b, Grams.gram(b, a, outer)).sqrt("σ_max");
     }
 
     /**
@@ -216,7 +254,7 @@ public final class Spectral {
         }
         boolean outer = a.rows() <= a.cols();
         HostMatrix g = Grams.gram(b, a, outer);
-        Value lmin = lambdaMin(g);
+        Value lmin = lambdaMin(b, g);
         double lmax = maxAbsRowSum(g.data(), g.rows());
         double kappa = Math.sqrt(lmax / Math.max(lmin.value(), Double.MIN_NORMAL));
         if (kappa > GRAM_CONDITION_LIMIT && a.size() <= SVD_MAX_ENTRIES) {
@@ -244,6 +282,24 @@ public final class Spectral {
 
     /** Cholesky of sign·A − shift·I; the lower factor (row-major), or null when not positive definite. */
     static double[] choleskyOf(double[] a, int n, int sign, double shift) {
+        return choleskyOf(null, a, n, sign, shift);
+    }
+
+    /**
+     * As {@link #choleskyOf(double[], int, int, double)}; from order {@link #BLOCKED_CHOLESKY_FROM}
+     * on a double-precision backend by {@link BlockedCholesky} (its GEMMs on the backend).
+     */
+    static double[] choleskyOf(Backend b, double[] a, int n, int sign, double shift) {
+        if (n >= BLOCKED_CHOLESKY_FROM && BlockedCholesky.usable(b)) {
+            double[] l = new double[n * n];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = sign * a[i];
+            }
+            for (int i = 0; i < n; i++) {
+                l[i * n + i] -= shift;
+            }
+            return BlockedCholesky.factorInPlace(b, l, n) ? l : null;
+        }
         DMatrixRMaj m = new DMatrixRMaj(n, n);
         double[] d = m.data;
         for (int i = 0; i < d.length; i++) {
@@ -282,6 +338,22 @@ public final class Spectral {
             m = Math.max(m, s);
         }
         return m;
+    }
+
+    /** v ↦ (L Lᵀ)⁻¹ v for a row-major lower Cholesky factor. */
+    private static Lanczos.Operator inverse(double[] factor, int n) {
+        return new Lanczos.Operator() {
+            @Override
+            public int dimension() {
+                return n;
+            }
+
+            @Override
+            public void apply(double[] x, double[] y) {
+                System.arraycopy(x, 0, y, 0, n);
+                BlockedCholesky.solveInPlace(factor, n, y);
+            }
+        };
     }
 
     /** v ↦ A v for an explicit symmetric row-major matrix. */

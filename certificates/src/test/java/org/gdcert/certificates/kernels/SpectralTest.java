@@ -3,9 +3,13 @@ package org.gdcert.certificates.kernels;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRDecomposition;
 import org.gdcert.core.backend.ReferenceGemm;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.random.Rng;
+import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Matrix;
 import org.gdcert.core.testing.ReferenceBackend;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,43 @@ class SpectralTest {
         assertThat(min.value() / ev[0]).isCloseTo(1, within(CLOSE));
         assertThat(max.value()).isGreaterThanOrEqualTo(ev[ev.length - 1]);
         assertThat(max.value() / ev[ev.length - 1]).isCloseTo(1, within(CLOSE));
+    }
+
+    @Test
+    void clusteredBottomOfTheSpectrumMovesTheShiftAndStaysOnTheSafeSide() {
+        // A = Q diag(λ) Qᵀ with λ_1 = 1 and eight neighbours within 0.1%, the rest up to 1e4: the
+        // plain inverse iteration does not converge in SHIFT_AFTER products, the shifted one does
+        int n = 450;
+        double[] lambda = new double[n];
+        for (int i = 0; i < n; i++) {
+            lambda[i] = i == 0 ? 1 : i < 9 ? 1 + 1e-4 * i : 1 + 1e4 * i / n;
+        }
+        HostMatrix q = orthogonal(n, 21);
+        HostMatrix a = new HostMatrix(n, n);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                double v = 0;
+                for (int k = 0; k < n; k++) {
+                    v += q.get(i, k) * lambda[k] * q.get(j, k);
+                }
+                a.set(i, j, v);
+                a.set(j, i, v);
+            }
+        }
+        for (Backend backend : new Backend[] {null, new HostDoubleBackend(2)}) {
+            Spectral.Value min = Spectral.lambdaMin(backend, a);
+            assertThat(min.method()).contains("verified").contains("shift σ");
+            assertThat(min.value()).isLessThanOrEqualTo(1.0);
+            assertThat(min.value()).isCloseTo(1.0, within(1e-6)); // the margin 16nε‖A‖₁/λ ≈ 1e-7
+        }
+    }
+
+    private static HostMatrix orthogonal(int n, long seed) {
+        DMatrixRMaj g = new DMatrixRMaj(n, n);
+        Rng.of(seed).stream("q").fillGaussian(g.data, 1);
+        QRDecomposition<DMatrixRMaj> qr = DecompositionFactory_DDRM.qr(n, n);
+        assertThat(qr.decompose(g)).isTrue();
+        return new HostMatrix(n, n, qr.getQ(null, false).data);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gdcert.certificates.kernels;
 import java.util.stream.IntStream;
 import org.gdcert.core.linalg.HostMatrix;
 import org.gdcert.core.linalg.Precision;
+import org.gdcert.core.linalg.Vectors;
 import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Matrix;
 
@@ -187,23 +188,8 @@ final class BlockedCholesky {
         }
     }
 
-    /** Σ_{k<len} x[ox+k]·y[oy+k] with four partial sums (the adds do not wait on each other). */
     private static double dot(double[] x, int ox, double[] y, int oy, int len) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < len; k += 4) {
-            s0 += x[ox + k] * y[oy + k];
-            s1 += x[ox + k + 1] * y[oy + k + 1];
-            s2 += x[ox + k + 2] * y[oy + k + 2];
-            s3 += x[ox + k + 3] * y[oy + k + 3];
-        }
-        for (; k < len; k++) {
-            s0 += x[ox + k] * y[oy + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(x, ox, y, oy, len);
     }
 
     private static HostMatrix extract(double[] a, int n, int r0, int c0, int rows, int cols) {

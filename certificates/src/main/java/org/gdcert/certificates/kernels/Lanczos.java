@@ -24,6 +24,21 @@ public final class Lanczos {
         int dimension();
 
         void apply(double[] x, double[] y);
+
+        /** The operator of order n whose product is {@code apply}. */
+        static Operator of(int n, java.util.function.BiConsumer<double[], double[]> apply) {
+            return new Operator() {
+                @Override
+                public int dimension() {
+                    return n;
+                }
+
+                @Override
+                public void apply(double[] x, double[] y) {
+                    apply.accept(x, y);
+                }
+            };
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.linalg.Vectors;
 import org.gdcert.core.spi.Backend;
 import org.gdcert.core.spi.Matrix;
 
@@ -342,39 +343,18 @@ public final class Spectral {
 
     /** v ↦ (L Lᵀ)⁻¹ v for a row-major lower Cholesky factor. */
     private static Lanczos.Operator inverse(double[] factor, int n) {
-        return new Lanczos.Operator() {
-            @Override
-            public int dimension() {
-                return n;
-            }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                System.arraycopy(x, 0, y, 0, n);
-                BlockedCholesky.solveInPlace(factor, n, y);
-            }
-        };
+        return Lanczos.Operator.of(n, (x, y) -> {
+            System.arraycopy(x, 0, y, 0, n);
+            BlockedCholesky.solveInPlace(factor, n, y);
+        });
     }
 
     /** v ↦ A v for an explicit symmetric row-major matrix. */
     public static Lanczos.Operator explicit(double[] a, int n) {
-        return new Lanczos.Operator() {
-            @Override
-            public int dimension() {
-                return n;
+        return Lanczos.Operator.of(n, (x, y) -> {
+            for (int i = 0; i < n; i++) {
+                y[i] = Vectors.dot(a, i * n, x, 0, n);
             }
-
-            @Override
-            public void apply(double[] x, double[] y) {
-                for (int i = 0; i < n; i++) {
-                    double s = 0;
-                    int o = i * n;
-                    for (int j = 0; j < n; j++) {
-                        s += a[o + j] * x[j];
-                    }
-                    y[i] = s;
-                }
-            }
-        };
+        });
     }
 }

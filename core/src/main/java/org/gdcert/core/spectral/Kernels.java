@@ -3,6 +3,7 @@ package org.gdcert.core.spectral;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gdcert.core.backend.Parallel;
 import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.linalg.Vectors;
 
 /**
  * The dense kernels of the spectral toolkit on row-major arrays: a blocked, multi-threaded
@@ -318,23 +319,9 @@ final class Kernels {
         }
     }
 
-    /** Σ a[aOff + k]·b[bOff + k] over k in [0, n), four partial sums. */
+    /** Σ a[aOff + k]·b[bOff + k] over k in [0, n), four partial sums ({@link Vectors#dot}). */
     static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < n; k += 4) {
-            s0 += a[aOff + k] * b[bOff + k];
-            s1 += a[aOff + k + 1] * b[bOff + k + 1];
-            s2 += a[aOff + k + 2] * b[bOff + k + 2];
-            s3 += a[aOff + k + 3] * b[bOff + k + 3];
-        }
-        for (; k < n; k++) {
-            s0 += a[aOff + k] * b[bOff + k];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return Vectors.dot(a, aOff, b, bOff, n);
     }
 
     /** y[yOff..] += alpha · x[xOff..] over n entries. */

@@ -219,7 +219,9 @@ public final class WidthPlot {
                 runs.add(r);
             }
         }
-        if (runs.isEmpty()) {
+        // a width against N needs N to vary: with one N the plot is a column of dots that says
+        // nothing the heat maps do not say better
+        if (runs.stream().mapToInt(r -> r.samples().getAsInt()).distinct().count() < 2) {
             return Optional.empty();
         }
         int depth = runs.get(0).widths().get().length - 1;

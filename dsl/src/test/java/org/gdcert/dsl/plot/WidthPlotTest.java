@@ -119,6 +119,15 @@ class WidthPlotTest {
     }
 
     @Test
+    void aSweepWithOneNHasNoWidthPlot() throws Exception {
+        // seed 004's Figure 2 sweeps the widths at one N: the heat maps say it, a width-against-N plot cannot
+        Path dir = sweep(tmp.resolve("oneN"), new int[] {8}, new int[] {4, 16, 64});
+        assertThat(WidthPlot.fromSweep(SavedExperiment.read(dir), 0.5)).isEmpty();
+        Path two = sweep(tmp.resolve("twoN"), new int[] {4, 8}, new int[] {4, 16, 64});
+        assertThat(WidthPlot.fromSweep(SavedExperiment.read(two), 0.5)).isPresent();
+    }
+
+    @Test
     void theChartHasLogAxesWhenTheValuesSpanMoreThanTwentyFold() throws Exception {
         Path dir = sweep(tmp.resolve("sweep"), new int[] {4, 8, 16}, new int[] {2, 4, 8, 16, 32, 64});
         Described<XYChart> c = WidthPlot.chart(WidthPlot.fromSweep(SavedExperiment.read(dir), 0.5).orElseThrow(), "s");

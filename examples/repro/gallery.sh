@@ -24,9 +24,10 @@ for n in "${names[@]}"; do
   # a run that fails (a diverging corner of a sweep) is part of the figure, not a reason to stop
   ./gdcert run -o "$OUT" "$script" > "$OUT-$n.log" 2>&1 || true
   case "$n" in
-    seed004-figure2-*) ./gdcert plot "$OUT/$n" --heatmap "d1,d0,converged;d1,d0,final_zeros" >> "$OUT-$n.log" 2>&1 ;;
+    seed004-figure2-*) ./gdcert plot "$OUT/$n" --heatmap "d0,d1,final_zeros" >> "$OUT-$n.log" 2>&1 ;;
     *) ./gdcert plot "$OUT/$n" >> "$OUT-$n.log" 2>&1 ;;
   esac
+  rm -f "$DEST/$n"-*.png
   for f in "$OUT/$n"/*.png; do
     [ -e "$f" ] || continue
     cp "$f" "$DEST/$n-$(basename "$f")"

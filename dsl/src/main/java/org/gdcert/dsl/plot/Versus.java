@@ -270,12 +270,18 @@ public final class Versus {
         if (c.getStyler().isYAxisLogarithmic()) {
             c.setYAxisTitle(Charts.legend(y) + " (log scale)");
         }
+        boolean slacks = lines.stream().allMatch(l -> l.column().startsWith("slack_"));
+        if (slacks) {
+            Charts.theory(c.addSeries(HOLDS_BELOW_1, xRange(lines), new double[] {1, 1}), THRESHOLD);
+            c.getStyler().setLegendVisible(true);
+        }
         List<String> missing = columns.stream().filter(col -> lines.stream().noneMatch(l -> l.column().equals(col)))
                 .toList();
         return Optional.of(new Described<>(c, "The results.csv column" + (lines.size() == 1 ? " " : "s ") + y
                 + " against " + x + (c.getStyler().isYAxisLogarithmic() ? " on a log scale" : "") + "; "
                 + averaged(lines, x) + (missing.isEmpty() ? "" : " No run has a number in " + String.join(", ",
-                        missing) + ".") + dropped(c.getStyler().isYAxisLogarithmic() ? lines : List.of())));
+                        missing) + ".") + (slacks ? " The dashed line is slack = 1: a condition holds below it." : "")
+                + dropped(c.getStyler().isYAxisLogarithmic() ? lines : List.of())));
     }
 
     private enum Scale {

@@ -201,6 +201,9 @@ class VersusTest {
                 .orElseThrow().chart();
         assertThat(c.getStyler().isYAxisLogarithmic()).isTrue(); // 1e-6 .. 3000
         assertThat(legend(c)).containsExactly("slack_nm_cond4", "final_loss");
+        // slack columns only: the line at 1 is drawn as in slack_vs_p
+        XYChart s = Versus.custom(Table.parse(RESULTS), "p", List.of("slack_nm_cond4"), "e").orElseThrow().chart();
+        assertThat(legend(s)).containsExactly("slack_nm_cond4", Versus.HOLDS_BELOW_1);
     }
 
     @Test

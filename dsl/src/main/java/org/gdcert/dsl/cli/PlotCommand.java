@@ -5,11 +5,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.gdcert.dsl.plot.Plot;
 import org.gdcert.dsl.plot.Plotter;
 import org.gdcert.dsl.plot.SavedExperiment;
 import org.gdcert.dsl.plot.SavedRun;
+import org.gdcert.dsl.plot.Versus;
 import org.gdcert.dsl.report.ExperimentReport;
 import org.gdcert.dsl.width.WidthFinder;
 import picocli.CommandLine.Command;
@@ -22,8 +24,11 @@ import picocli.CommandLine.ParentCommand;
         description = {"Redraw the plots (SVG and PNG) and report.html of an experiment folder or a run folder from "
                 + "its saved files (trajectory.csv, summary.json, certificates.json, results.csv).",
                 "Per run: loss (log scale, every certified loss bound overlaid) and one plot per monitor column. Per "
-                        + "sweep: heat maps over two sweep variables, the loss of every run, and the smallest "
-                        + "converging width against N when N and a width are swept."})
+                        + "sweep: heat maps over two sweep variables; against the first numeric sweep variable X with "
+                        + "3 or more values, slack_vs_X (each condition's slack; it holds below 1), step_vs_X (the "
+                        + "certified step-size bounds beside the step GD used) and steps_vs_X (steps of the runs that "
+                        + "reached the target); the loss of every run; and the smallest converging width against N "
+                        + "when N and a width are swept."})
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -35,6 +40,12 @@ final class PlotCommand implements Callable<Integer> {
             description = "a heat map of a results.csv column over two sweep variables, e.g. N,m,converged "
                     + "(repeatable; default: converged, final_loss and each verdict over the first two sweep variables)")
     List<String> heatmaps = new ArrayList<>();
+
+    @Option(names = "--versus", paramLabel = "X,COLUMN[,COLUMN...]", split = ";",
+            description = "results.csv columns against a numeric sweep variable, the mean over the runs at each value, "
+                    + "into versus_<X>_<COLUMN>.svg/png, e.g. p,slack_nguyen_mondelli_cond4 (repeatable; default: "
+                    + "slack_vs_X, step_vs_X and steps_vs_X over the first numeric sweep variable with 3+ values)")
+    List<String> versus = new ArrayList<>();
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
             description = "fraction of runs that must reach the target for a width to count as converging (default: "
@@ -58,11 +69,21 @@ final class PlotCommand implements Callable<Integer> {
             }
             requests.add(new Plotter.HeatmapRequest(p[0].trim(), p[1].trim(), p[2].trim()));
         }
+        List<Plotter.VersusRequest> versusRequests = new ArrayList<>();
+        for (String v : versus) {
+            List<String> p = List.of(v.split(",", -1)).stream().map(String::trim).toList();
+            if (p.size() < 2 || p.stream().anyMatch(String::isEmpty)) {
+                err.println("gdcert: --versus needs X,COLUMN[,COLUMN...] (a sweep variable and columns of results.csv), "
+                        + "got '" + v + "'");
+                return Main.SCRIPT_ERROR;
+            }
+            versusRequests.add(new Plotter.VersusRequest(p.get(0), p.subList(1, p.size())));
+        }
         if (!(threshold > 0 && threshold <= 1)) {
             err.println("gdcert: --threshold must be in (0, 1], got " + threshold);
             return Main.SCRIPT_ERROR;
         }
-        Plotter.Options options = new Plotter.Options(true, requests, threshold,
+        Plotter.Options options = new Plotter.Options(true, requests, versusRequests, threshold,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
         int code = 0;
         for (Path dir : dirs) {
@@ -127,6 +148,14 @@ final class PlotCommand implements Callable<Integer> {
         } catch (IOException ex) {
             err.println("gdcert: " + ex.getMessage());
             return Main.SCRIPT_ERROR;
+        }
+        for (Plotter.VersusRequest v : options.versus()) {
+            Optional<String> why = Versus.check(e, v.x(), v.columns());
+            if (why.isPresent()) {
+                err.println("gdcert: " + dir + ": --versus " + v.x() + "," + String.join(",", v.columns()) + ": "
+                        + why.get());
+                return Main.SCRIPT_ERROR;
+            }
         }
         Plotter.Result r = Plotter.plot(e, options);
         int plots = r.aggregate().size() + r.runs().stream().mapToInt(x -> x.plots().size()).sum();

@@ -20,9 +20,12 @@ import org.knowm.xchart.internal.chartpart.Chart;
 /**
  * Draws the plots of a run or an experiment folder from its saved files. Per run: {@code loss}
  * and {@code monitor_<column>} in the run folder. Per sweep, in the experiment folder: a heat map
- * per chosen column over two sweep variables ({@code heatmap_<column>}), the loss of every run
- * ({@code losses}), and the smallest converging width against N ({@code width_vs_N}) when the
- * sweep varies N and a hidden width. Each plot is written as SVG and PNG.
+ * per chosen column over two sweep variables ({@code heatmap_<column>}), the certificates' numbers
+ * against a numeric sweep variable X beside what gradient descent did ({@code slack_vs_<X>},
+ * {@code step_vs_<X>}, {@code steps_vs_<X>}, or {@code versus_<X>_<column>} for chosen columns: see
+ * {@link Versus}), the loss of every run ({@code losses}), and the smallest converging width
+ * against N ({@code width_vs_N}) when the sweep varies N and a hidden width. Each plot is written
+ * as SVG and PNG.
  */
 public final class Plotter {
     /** The sweep's loss curves are overlaid in one plot up to this many runs. */
@@ -62,16 +65,41 @@ public final class Plotter {
     }
 
     /**
+     * Columns of results.csv to draw against a sweep variable ({@code gdcert plot --versus}).
+     *
+     * @param x the sweep variable along x
+     * @param columns the results.csv columns, one line each
+     */
+    public record VersusRequest(String x, List<String> columns) {
+        public VersusRequest {
+            Objects.requireNonNull(x);
+            columns = List.copyOf(columns);
+            if (columns.isEmpty()) {
+                throw new IllegalArgumentException("a versus plot needs a column");
+            }
+        }
+
+        /** The plot's file name without extension: {@code versus_<x>_<first column>}. */
+        public String name() {
+            return "versus_" + fileName(x) + "_" + fileName(columns.get(0));
+        }
+    }
+
+    /**
      * How to draw.
      *
      * @param redraw draw a run's plots even when they are newer than its results
      * @param heatmaps heat maps to draw; empty: the default columns over the first two sweep variables
+     * @param versus versus plots to draw; empty: slack, step size and steps against the first numeric
+     *        sweep variable with at least {@link Versus#MIN_VALUES} values
      * @param threshold fraction of runs that must converge at a width (the width plot)
      * @param threads threads drawing the runs' plots
      */
-    public record Options(boolean redraw, List<HeatmapRequest> heatmaps, double threshold, int threads) {
+    public record Options(boolean redraw, List<HeatmapRequest> heatmaps, List<VersusRequest> versus,
+            double threshold, int threads) {
         public Options {
             heatmaps = List.copyOf(heatmaps);
+            versus = List.copyOf(versus);
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
@@ -81,20 +109,24 @@ public final class Plotter {
         }
 
         public static Options defaults() {
-            return new Options(false, List.of(), DEFAULT_THRESHOLD, Math.max(1,
+            return new Options(false, List.of(), List.of(), DEFAULT_THRESHOLD, Math.max(1,
                     Runtime.getRuntime().availableProcessors()));
         }
 
         public Options withRedraw(boolean r) {
-            return new Options(r, heatmaps, threshold, threads);
+            return new Options(r, heatmaps, versus, threshold, threads);
         }
 
         public Options withHeatmaps(List<HeatmapRequest> h) {
-            return new Options(redraw, h, threshold, threads);
+            return new Options(redraw, h, versus, threshold, threads);
         }
 
         public Options withThreads(int t) {
-            return new Options(redraw, heatmaps, threshold, t);
+            return new Options(redraw, heatmaps, versus, threshold, t);
+        }
+
+        public Options withVersus(List<VersusRequest> v) {
+            return new Options(redraw, heatmaps, v, threshold, threads);
         }
     }
 
@@ -115,7 +147,7 @@ public final class Plotter {
      *
      * @param experiment the experiment read back
      * @param runs each run's plots
-     * @param aggregate the sweep's plots (heat maps, losses, width plot)
+     * @param aggregate the sweep's plots (heat maps, versus plots, losses, width plot)
      * @param widths the width plot's data, when drawn
      * @param problems what could not be drawn, one line each
      * @param notes what was left out on purpose, one line each
@@ -176,6 +208,7 @@ public final class Plotter {
                         problems.add("heat map of " + h.column() + ": " + ex.getMessage());
                     }
                 }
+                versus(e, o, aggregate, problems, notes);
             }
             losses(e).ifPresent(d -> aggregate.add(Charts.write(d.chart(), dir, "losses", d.description())));
             boolean search = Files.exists(dir.resolve(FIND_WIDTH_TABLE));
@@ -186,6 +219,53 @@ public final class Plotter {
             });
         }
         return new Result(e, runs, aggregate, widths, problems, notes);
+    }
+
+    /** The versus plots: those asked for, else the default ones over the first numeric sweep variable with 3+ values. */
+    private static void versus(SavedExperiment e, Options o, List<Plot> aggregate, List<String> problems,
+            List<String> notes) {
+        Table t = e.results().get();
+        Path dir = e.directory();
+        String exp = e.name();
+        for (VersusRequest v : o.versus()) {
+            String what = "versus " + v.x() + "," + String.join(",", v.columns());
+            try {
+                Optional<String> why = Versus.check(e, v.x(), v.columns());
+                if (why.isPresent()) {
+                    problems.add(what + ": " + why.get());
+                    continue;
+                }
+                Optional<Described<XYChart>> d = Versus.custom(t, v.x(), v.columns(), exp);
+                if (d.isEmpty()) {
+                    problems.add(what + ": no run has a number in " + String.join(", ", v.columns()));
+                } else {
+                    aggregate.add(Charts.write(d.get().chart(), dir, v.name(), d.get().description()));
+                }
+            } catch (RuntimeException ex) {
+                problems.add(what + ": " + message(ex));
+            }
+        }
+        if (!o.versus().isEmpty()) {
+            return;
+        }
+        Optional<String> x = Versus.defaultVariable(t, e.axes());
+        if (x.isEmpty()) {
+            return;
+        }
+        String suffix = "_vs_" + fileName(x.get());
+        try {
+            Versus.slack(t, x.get(), exp).ifPresentOrElse(d -> aggregate.add(Charts.write(d.chart(), dir, "slack"
+                    + suffix, d.description())), () -> notes.add("slack" + suffix + " not drawn: results.csv has no "
+                    + "slack_* column with a number"));
+            Versus.step(t, x.get(), exp).ifPresentOrElse(d -> aggregate.add(Charts.write(d.chart(), dir, "step"
+                    + suffix, d.description())), () -> notes.add("step" + suffix + " not drawn: results.csv has no "
+                    + "eta_max_* column (a certified step-size bound) with a number"));
+            Versus.steps(t, x.get(), exp).ifPresentOrElse(d -> aggregate.add(Charts.write(d.chart(), dir, "steps"
+                    + suffix, d.description())), () -> notes.add("steps" + suffix + " not drawn: no run reached "
+                    + "the target (or results.csv has no converged and steps columns)"));
+        } catch (RuntimeException ex) {
+            problems.add("versus plots against " + x.get() + ": " + message(ex));
+        }
     }
 
     private static List<HeatmapRequest> heatmaps(SavedExperiment e, Options o, List<String> problems) {

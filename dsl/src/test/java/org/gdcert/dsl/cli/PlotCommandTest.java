@@ -49,6 +49,41 @@ class PlotCommandTest {
     }
 
     @Test
+    void versusDrawsColumnsAgainstASweepVariable() throws Exception {
+        Path dir = WidthPlotTestAccess.sweep(tmp.resolve("sweep"), new int[] {4, 8}, new int[] {4, 8, 16});
+        Outcome o = run("plot", "--versus", "m,final_loss,wall_seconds", "--no-report", dir.toString());
+        assertThat(o.err()).isEmpty();
+        assertThat(o.code()).isZero();
+        assertThat(o.out()).contains(dir.resolve("versus_m_final_loss.svg").toString());
+        assertThat(dir.resolve("versus_m_final_loss.svg")).exists();
+        assertThat(dir.resolve("versus_m_final_loss.png")).exists();
+        assertThat(dir.resolve("steps_vs_m.svg")).doesNotExist(); // only the one asked for
+        Outcome defaults = run("plot", "--no-report", dir.toString());
+        assertThat(defaults.code()).isZero();
+        assertThat(dir.resolve("steps_vs_m.svg")).exists(); // m takes three values
+    }
+
+    @Test
+    void anUnknownVersusVariableOrColumnIsAUsageErrorNamingTheAvailableOnes() throws Exception {
+        Path dir = WidthPlotTestAccess.sweep(tmp.resolve("sweep"), new int[] {4, 8}, new int[] {4, 8, 16});
+        Outcome column = run("plot", "--versus", "m,final_loss,nope", dir.toString());
+        assertThat(column.code()).isEqualTo(Main.SCRIPT_ERROR);
+        assertThat(column.err()).contains("--versus m,final_loss,nope: results.csv has no column 'nope'; columns: "
+                + "run, N, m, repeat, seed").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(dir.resolve("report.html")).doesNotExist();
+        Outcome variable = run("plot", "--versus", "width,final_loss", dir.toString());
+        assertThat(variable.code()).isEqualTo(Main.SCRIPT_ERROR);
+        assertThat(variable.err()).contains("--versus width,final_loss: 'width' is not a sweep variable; sweep "
+                + "variables: N, m");
+        Outcome malformed = run("plot", "--versus", "m", dir.toString());
+        assertThat(malformed.code()).isEqualTo(Main.SCRIPT_ERROR);
+        assertThat(malformed.err()).contains("--versus needs X,COLUMN[,COLUMN...]");
+        Outcome runFolder = run("plot", "--versus", "m,steps", SyntheticRuns.singleRun(tmp, 5).toString());
+        assertThat(runFolder.code()).isEqualTo(Main.SCRIPT_ERROR);
+        assertThat(runFolder.err()).contains("has no results.csv");
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() throws Exception {
         Path run = SyntheticRuns.singleRun(tmp, 5);
         Outcome bad = run("plot", "--heatmap", "N,converged", run.toString());

@@ -104,6 +104,29 @@ public final class SyntheticRuns {
         }
     }
 
+    /**
+     * A sweep folder with the given {@code results.csv} (its first column the run id, the sweep
+     * variables from the second up to {@code repeat}) and a synthetic run folder for each row.
+     */
+    public static Path sweep(Path dir, String resultsCsv) {
+        Table t = Table.parse(resultsCsv);
+        List<String> vars = t.columns().subList(1, Math.max(1, t.columns().indexOf("seed")));
+        for (List<String> row : t.rows()) {
+            Map<String, String> bindings = new java.util.LinkedHashMap<>();
+            for (String v : vars) {
+                bindings.put(v, row.get(t.columns().indexOf(v)));
+            }
+            run(dir.resolve(row.get(0)), 20, List.of(report(16, 10, Axis.STEP, RHO)), bindings, 10,
+                    new int[] {3, 16, 1}, true);
+        }
+        try {
+            Files.writeString(dir.resolve("results.csv"), resultsCsv, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     /** A lone run in {@code root/exp/run} with the certified report. */
     public static Path singleRun(Path root, int steps) {
         return run(root.resolve("exp").resolve("run"), steps, List.of(report(16, 10, Axis.STEP, RHO)), Map.of(), 10,

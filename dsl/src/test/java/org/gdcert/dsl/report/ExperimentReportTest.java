@@ -62,14 +62,18 @@ class ExperimentReportTest {
                 new int[] {4, 8, 16});
         Plotter.Result r = Plotter.plot(SavedExperiment.read(dir), Plotter.Options.defaults());
         assertThat(r.aggregate()).extracting(p -> p.name()).containsExactly("heatmap_converged", "heatmap_final_loss",
-                "heatmap_verdict_nguyen_mondelli", "losses", "width_vs_N");
+                "heatmap_verdict_nguyen_mondelli", "steps_vs_m", "losses", "width_vs_N");
         String html = ExperimentReport.render(r);
+        // m takes three values: the steps of the converging runs against it, beside the heat maps
+        assertThat(html).contains("<figure id=\"agg-fig-steps_vs_m\">");
+        assertThat(html.indexOf("agg-fig-steps_vs_m")).isBetween(html.indexOf("agg-fig-heatmap_converged"),
+                html.indexOf("agg-fig-losses"));
         assertThat(html).contains("<section id=\"results\">").contains("<table class=\"results\">")
                 .contains("<td>N=4_m=8_r1</td>");
         assertThat(html).contains("<section id=\"widths\">").contains("nguyen_mondelli (Ass. 2.1): n_1 &gt;= N [paper]");
         assertThat(html).contains("reached the target</dt><dd>6 of 12");
         assertThat(count(html, "<details id=\"run-")).isEqualTo(12);
-        assertThat(count(html, "<svg ")).isEqualTo(5 + ExperimentReport.MAX_INLINE_RUN_PLOTS);
+        assertThat(count(html, "<svg ")).isEqualTo(6 + ExperimentReport.MAX_INLINE_RUN_PLOTS);
         assertThat(html).doesNotContain("http://").doesNotContain("https://");
     }
 

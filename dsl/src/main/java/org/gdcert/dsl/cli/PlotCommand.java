@@ -27,8 +27,8 @@ import picocli.CommandLine.ParentCommand;
                         + "sweep: heat maps over two sweep variables; against the first numeric sweep variable X with "
                         + "3 or more values, slack_vs_X (each condition's slack; it holds below 1), step_vs_X (the "
                         + "certified step-size bounds beside the step GD used) and steps_vs_X (steps of the runs that "
-                        + "reached the target); the loss of every run; and the smallest converging width against N "
-                        + "when N and a width are swept."})
+                        + "reached the target); the loss of every run (and, with --overlay, any monitor column of "
+                        + "every run); and the smallest converging width against N when N and a width are swept."})
 final class PlotCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
@@ -46,6 +46,11 @@ final class PlotCommand implements Callable<Integer> {
                     + "into versus_<X>_<COLUMN>.svg/png, e.g. p,slack_nguyen_mondelli_cond4 (repeatable; default: "
                     + "slack_vs_X, step_vs_X and steps_vs_X over the first numeric sweep variable with 3+ values)")
     List<String> versus = new ArrayList<>();
+
+    @Option(names = "--overlay", paramLabel = "COLUMN[,COLUMN...]", split = "[,;]",
+            description = "a trajectory column (a monitor, e.g. zeros or movement_first_rel) of every run of a sweep "
+                    + "in one plot, overlay_<COLUMN>.svg/png (repeatable; the loss always is: losses)")
+    List<String> overlays = new ArrayList<>();
 
     @Option(names = "--threshold", paramLabel = "P", defaultValue = "0.5",
             description = "fraction of runs that must reach the target for a width to count as converging (default: "
@@ -83,7 +88,13 @@ final class PlotCommand implements Callable<Integer> {
             err.println("gdcert: --threshold must be in (0, 1], got " + threshold);
             return Main.SCRIPT_ERROR;
         }
-        Plotter.Options options = new Plotter.Options(true, requests, versusRequests, threshold,
+        List<String> overlayColumns = overlays.stream().map(String::trim).toList();
+        if (overlayColumns.stream().anyMatch(String::isEmpty)) {
+            err.println("gdcert: --overlay needs COLUMN[,COLUMN...] (columns of the runs' trajectory.csv), got '"
+                    + String.join(",", overlays) + "'");
+            return Main.SCRIPT_ERROR;
+        }
+        Plotter.Options options = new Plotter.Options(true, requests, versusRequests, overlayColumns, threshold,
                 Math.max(1, Runtime.getRuntime().availableProcessors()));
         int code = 0;
         for (Path dir : dirs) {
@@ -140,6 +151,11 @@ final class PlotCommand implements Callable<Integer> {
         }
     }
 
+    private static String didYouMean(String word, List<String> known) {
+        List<String> near = org.gdcert.dsl.semantic.Names.closest(word, known);
+        return near.isEmpty() ? "" : "; did you mean '" + near.get(0) + "'?";
+    }
+
     /** Draws one folder; returns 0, or 1 when something could not be drawn, 2 when the folder is not results. */
     static int plot(Path dir, Plotter.Options options, boolean report, PrintWriter out, PrintWriter err) {
         SavedExperiment e;
@@ -155,6 +171,17 @@ final class PlotCommand implements Callable<Integer> {
                 err.println("gdcert: " + dir + ": --versus " + v.x() + "," + String.join(",", v.columns()) + ": "
                         + why.get());
                 return Main.SCRIPT_ERROR;
+            }
+        }
+        if (!options.overlays().isEmpty()) {
+            List<String> known = Plotter.trajectoryColumns(e);
+            for (String c : options.overlays()) {
+                if (!known.contains(c)) {
+                    err.println("gdcert: " + dir + ": --overlay " + c + ": no run records a column '" + c + "'"
+                            + didYouMean(c, known) + "; the runs' trajectory.csv columns: "
+                            + String.join(", ", known));
+                    return Main.SCRIPT_ERROR;
+                }
             }
         }
         Plotter.Result r = Plotter.plot(e, options);

@@ -92,14 +92,17 @@ public final class Plotter {
      * @param heatmaps heat maps to draw; empty: the default columns over the first two sweep variables
      * @param versus versus plots to draw; empty: slack, step size and steps against the first numeric
      *        sweep variable with at least {@link Versus#MIN_VALUES} values
+     * @param overlays trajectory columns (monitors) to draw for every run in one plot each
+     *        ({@code overlay_<column>}); the loss always is ({@code losses})
      * @param threshold fraction of runs that must converge at a width (the width plot)
      * @param threads threads drawing the runs' plots
      */
     public record Options(boolean redraw, List<HeatmapRequest> heatmaps, List<VersusRequest> versus,
-            double threshold, int threads) {
+            List<String> overlays, double threshold, int threads) {
         public Options {
             heatmaps = List.copyOf(heatmaps);
             versus = List.copyOf(versus);
+            overlays = List.copyOf(overlays);
             if (threads < 1) {
                 throw new IllegalArgumentException("threads must be >= 1");
             }
@@ -109,24 +112,28 @@ public final class Plotter {
         }
 
         public static Options defaults() {
-            return new Options(false, List.of(), List.of(), DEFAULT_THRESHOLD, Math.max(1,
+            return new Options(false, List.of(), List.of(), List.of(), DEFAULT_THRESHOLD, Math.max(1,
                     Runtime.getRuntime().availableProcessors()));
         }
 
         public Options withRedraw(boolean r) {
-            return new Options(r, heatmaps, versus, threshold, threads);
+            return new Options(r, heatmaps, versus, overlays, threshold, threads);
         }
 
         public Options withHeatmaps(List<HeatmapRequest> h) {
-            return new Options(redraw, h, versus, threshold, threads);
+            return new Options(redraw, h, versus, overlays, threshold, threads);
         }
 
         public Options withThreads(int t) {
-            return new Options(redraw, heatmaps, versus, threshold, t);
+            return new Options(redraw, heatmaps, versus, overlays, threshold, t);
         }
 
         public Options withVersus(List<VersusRequest> v) {
-            return new Options(redraw, heatmaps, v, threshold, threads);
+            return new Options(redraw, heatmaps, v, overlays, threshold, threads);
+        }
+
+        public Options withOverlays(List<String> columns) {
+            return new Options(redraw, heatmaps, versus, columns, threshold, threads);
         }
     }
 
@@ -211,6 +218,16 @@ public final class Plotter {
                 versus(e, o, aggregate, problems, notes);
             }
             losses(e).ifPresent(d -> aggregate.add(Charts.write(d.chart(), dir, "losses", d.description())));
+            for (String column : o.overlays()) {
+                try {
+                    overlay(e, column).ifPresentOrElse(d -> aggregate.add(Charts.write(d.chart(), dir, "overlay_"
+                            + fileName(column), d.description())), () -> notes.add("overlay of " + column
+                                    + ": fewer than two runs record it with a number (or more than "
+                                    + MAX_OVERLAID_RUNS + " runs)"));
+                } catch (RuntimeException ex) {
+                    problems.add("overlay of " + column + ": " + message(ex));
+                }
+            }
             boolean search = Files.exists(dir.resolve(FIND_WIDTH_TABLE));
             widths = search ? Optional.empty() : WidthPlot.fromSweep(e, o.threshold());
             widths.ifPresent(w -> {
@@ -328,46 +345,91 @@ public final class Plotter {
 
     /** Every run's loss in one plot (log scale), when there are not too many runs. */
     static Optional<Described<XYChart>> losses(SavedExperiment e) {
+        return overlay(e, "loss");
+    }
+
+    /**
+     * The trajectory columns every run of {@code e} records, in the order of the first run that has
+     * each (for {@code --overlay} and its error message).
+     */
+    public static List<String> trajectoryColumns(SavedExperiment e) {
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (SavedRun r : e.runs()) {
+            r.trajectory().ifPresent(t -> out.addAll(t.columns()));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * One trajectory column (the loss, a monitor) of every run in one plot, against the step or the
+     * time, when 2 to {@link #MAX_OVERLAID_RUNS} runs record it: the loss on a log scale (a
+     * diverging loss cut at 10⁶ times its first value), another column on a log scale when its
+     * values are positive and span more than a hundredfold, else on a linear one.
+     */
+    static Optional<Described<XYChart>> overlay(SavedExperiment e, String column) {
+        boolean loss = column.equals("loss");
         List<SavedRun> runs = e.runs().stream().filter(r -> r.trajectory().isPresent()
-                && r.trajectory().get().has("loss")).toList();
+                && r.trajectory().get().has(column)).toList();
         if (runs.size() < 2 || runs.size() > MAX_OVERLAID_RUNS) {
             return Optional.empty();
         }
         org.gdcert.core.train.Axis axis = runs.get(0).axis();
-        XYChart c = Charts.xy(e.name() + ": loss of every run", RunPlots.xTitle(axis), "loss Φ (log scale)");
-        Charts.logY(c, true);
-        int i = 0;
+        List<double[]> xs = new ArrayList<>();
+        List<double[]> ys = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        boolean positive = true;
         for (SavedRun r : runs) {
             Table t = r.trajectory().get();
             double[] x = t.numbers(RunPlots.xColumn(axis));
-            double[] y = t.numbers("loss");
-            double cut = RunPlots.cutAbove(y);
+            double[] y = t.numbers(column);
+            double cut = loss ? RunPlots.cutAbove(y) : Double.POSITIVE_INFINITY;
             List<Integer> keep = new ArrayList<>();
             for (int k = 0; k < y.length; k++) {
-                if (Double.isFinite(x[k]) && Double.isFinite(y[k]) && y[k] > 0 && y[k] <= cut) {
+                if (Double.isFinite(x[k]) && Double.isFinite(y[k]) && (!loss || y[k] > 0) && y[k] <= cut) {
                     keep.add(k);
+                    min = Math.min(min, y[k]);
+                    max = Math.max(max, y[k]);
+                    positive &= y[k] > 0;
                 }
             }
             if (keep.isEmpty()) {
                 continue;
             }
             List<Integer> thin = RunPlots.thin(keep);
-            Charts.data(c.addSeries(RunPlots.unique(c, r.runId()), RunPlots.pick(x, thin), RunPlots.pick(y, thin)),
-                    i == 0 ? Charts.DATA : Charts.overlay(i - 1));
-            i++;
+            xs.add(RunPlots.pick(x, thin));
+            ys.add(RunPlots.pick(y, thin));
+            names.add(r.runId());
         }
-        if (i < 2) {
+        int n = names.size();
+        if (n < 2) {
             return Optional.empty();
         }
-        c.getStyler().setLegendVisible(i <= MAX_LEGEND);
-        if (i > 4) {
+        boolean log = loss || (positive && max > 100 * min);
+        String yTitle = loss ? "loss Φ (log scale)" : column + (log ? " (log scale)" : "");
+        XYChart c = Charts.xy(e.name() + ": " + (loss ? "loss" : column) + " of every run", RunPlots.xTitle(axis),
+                yTitle);
+        if (log) {
+            Charts.logY(c, true);
+        }
+        for (int i = 0; i < n; i++) {
+            Charts.data(c.addSeries(RunPlots.unique(c, names.get(i)), xs.get(i), ys.get(i)),
+                    i == 0 ? Charts.DATA : Charts.overlay(i - 1));
+        }
+        c.getStyler().setLegendVisible(n <= MAX_LEGEND);
+        if (n > 4) {
             // short labels, many of them: beside the plot rather than under it
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideE);
         }
-        return Optional.of(new Described<>(c, String.format(Locale.ROOT, "The loss of each of the %d runs against %s "
-                + "on a log scale%s; a diverging loss is cut at 10^6 times its first value.", i,
-                axis == org.gdcert.core.train.Axis.TIME ? "time t" : "the step k",
-                i <= MAX_LEGEND ? "" : " (too many runs for a legend: see each run's own plot)")));
+        String against = axis == org.gdcert.core.train.Axis.TIME ? "time t" : "the step k";
+        String legend = n <= MAX_LEGEND ? "" : " (too many runs for a legend: see each run's own plot)";
+        String text = loss
+                ? String.format(Locale.ROOT, "The loss of each of the %d runs against %s on a log scale%s; a "
+                        + "diverging loss is cut at 10^6 times its first value.", n, against, legend)
+                : String.format(Locale.ROOT, "The monitor column %s of each of the %d runs against %s%s%s.", column,
+                        n, against, log ? " on a log scale" : "", legend);
+        return Optional.of(new Described<>(c, text));
     }
 
     private static Plot write(Described<? extends Chart<?, ?>> d, Path dir, String name, boolean redraw,

@@ -64,6 +64,21 @@ class PlotCommandTest {
     }
 
     @Test
+    void overlayDrawsAMonitorOfEveryRunAndAnUnknownColumnIsAUsageError() throws Exception {
+        Path dir = WidthPlotTestAccess.sweep(tmp.resolve("sweep"), new int[] {4, 8}, new int[] {4, 8, 16});
+        Outcome o = run("plot", "--overlay", "pl_ratio", "--no-report", dir.toString());
+        assertThat(o.err()).isEmpty();
+        assertThat(o.code()).isZero();
+        assertThat(dir.resolve("overlay_pl_ratio.svg")).exists();
+        assertThat(dir.resolve("overlay_pl_ratio.png")).exists();
+        Outcome typo = run("plot", "--overlay", "pl_rati", dir.toString());
+        assertThat(typo.code()).isEqualTo(Main.SCRIPT_ERROR);
+        assertThat(typo.err()).contains("--overlay pl_rati: no run records a column 'pl_rati'; did you mean "
+                + "'pl_ratio'?; the runs' trajectory.csv columns: step, time, loss").doesNotContain("\tat ");
+        assertThat(dir.resolve("report.html")).doesNotExist();
+    }
+
+    @Test
     void anUnknownVersusVariableOrColumnIsAUsageErrorNamingTheAvailableOnes() throws Exception {
         Path dir = WidthPlotTestAccess.sweep(tmp.resolve("sweep"), new int[] {4, 8}, new int[] {4, 8, 16});
         Outcome column = run("plot", "--versus", "m,final_loss,nope", dir.toString());

@@ -23,10 +23,20 @@ for n in "${names[@]}"; do
   echo "gallery: $n" >&2
   # a run that fails (a diverging corner of a sweep) is part of the figure, not a reason to stop
   ./gdcert run -o "$OUT" "$script" > "$OUT-$n.log" 2>&1 || true
+  # the experiment's own figures are drawn afresh (a plot no longer drawn must not linger)
+  rm -f "$OUT/$n"/*.png "$OUT/$n"/*.svg
+  ./gdcert plot "$OUT/$n" >> "$OUT-$n.log" 2>&1
+  # the figure-specific views, beside the default ones
+  extra=()
   case "$n" in
-    seed004-figure2-*) ./gdcert plot "$OUT/$n" --heatmap "d0,d1,final_zeros" >> "$OUT-$n.log" 2>&1 ;;
-    *) ./gdcert plot "$OUT/$n" >> "$OUT-$n.log" 2>&1 ;;
+    seed002-*) extra=(--versus "m,final_du_drift_ratio,final_du_kernel_drift,final_movement_rel;m,final_du_lmin_gh_ratio") ;;
+    seed003-*) extra=(--versus "w2,final_movement_first_rel,final_movement_last_rel" --overlay movement_first_rel) ;;
+    seed004-figure2-*) extra=(--heatmap "d0,d1,final_zeros") ;;
+    seed004-figure3-*) extra=(--overlay "zeros,deltad,patterns_filtered") ;;
   esac
+  if [ ${#extra[@]} -gt 0 ]; then
+    ./gdcert plot --no-report "${extra[@]}" "$OUT/$n" >> "$OUT-$n.log" 2>&1
+  fi
   rm -f "$DEST/$n"-*.png
   for f in "$OUT/$n"/*.png; do
     [ -e "$f" ] || continue

@@ -83,6 +83,32 @@ class PluginExampleTest {
     }
 
     @Test
+    void aToolInAPluginJarIsListedBesideGdcertsOwnAndRuns() {
+        Path dir = work.resolve("tools");
+        Gdcert.buildJar(Gdcert.writeTree(work.resolve("hello-src"), Map.of(
+                "module-info.java", "module org.example.hello { provides java.util.spi.ToolProvider with "
+                        + "org.example.hello.Hello; }",
+                "org/example/hello/Hello.java", "package org.example.hello;\n"
+                        + "public final class Hello implements java.util.spi.ToolProvider {\n"
+                        + "  public String name() { return \"hello\"; }\n"
+                        + "  public int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {\n"
+                        + "    out.println(\"hello \" + String.join(\" \", args)); return 3; }\n"
+                        + "}\n")),
+                Gdcert.writeTree(work.resolve("hello-resources"), Map.of(
+                        "META-INF/services/java.util.spi.ToolProvider", "org.example.hello.Hello\n")),
+                dir.resolve("hello.jar"), "1.0.0", work, List.of());
+        Gdcert.Result list = Gdcert.run(work.resolve("tool-list"), "--plugins", dir.toString(), "tool");
+        assertThat(list.code()).as(list.toString()).isZero();
+        assertThat(list.out()).contains("  hello").contains("  seed004-figure1");
+        Gdcert.Result run = Gdcert.run(work.resolve("tool-run"), "--plugins", dir.toString(), "tool", "hello", "a", "b");
+        assertThat(run.out()).as(run.toString()).contains("hello a b");
+        assertThat(run.code()).as("the tool's own exit code").isEqualTo(3);
+        Gdcert.Result without = Gdcert.run(work.resolve("tool-none"), "tool", "hello");
+        assertThat(without.code()).isEqualTo(2);
+        assertThat(without.err()).contains("unknown tool 'hello'");
+    }
+
+    @Test
     void theExampleIsListedWithItsModuleVersionAndParameters() {
         Gdcert.Result r = Gdcert.run(work.resolve("list"), "--plugins", good.toString(), "plugins", "activation");
         assertThat(r.code()).as(r.toString()).isZero();

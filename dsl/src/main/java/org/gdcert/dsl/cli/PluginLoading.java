@@ -101,6 +101,53 @@ final class PluginLoading {
         return b.build();
     }
 
+    /**
+     * The tools ({@link java.util.spi.ToolProvider}, {@code gdcert tool}) of gdcert's own modules and
+     * of the plugin jars in {@code folders}; a tool that fails to load is reported and left out.
+     */
+    static List<java.util.spi.ToolProvider> tools(List<Path> folders, PrintWriter err) {
+        List<java.util.spi.ToolProvider> out = new ArrayList<>();
+        addTools(ServiceLoader.load(java.util.spi.ToolProvider.class, PluginLoading.class.getClassLoader()),
+                t -> t.getName().startsWith("org.gdcert."), out, err);
+        if (PluginLoading.class.getModule().isNamed()) {
+            // jars that do not load are reported when the plugins are (gdcert plugins, run, check)
+            PluginLayers.load(folders, ModuleLayer.boot()).layer().ifPresent(layer -> addTools(
+                    ServiceLoader.load(layer, java.util.spi.ToolProvider.class), t -> t.getModule().getLayer() == layer,
+                    out, err));
+        } else {
+            for (Path jar : PluginLayers.jarsIn(folders)) {
+                try {
+                    URLClassLoader cl = new URLClassLoader(new URL[] {jar.toUri().toURL()},
+                            PluginLoading.class.getClassLoader());
+                    addTools(ServiceLoader.load(java.util.spi.ToolProvider.class, cl), t -> t.getClassLoader() == cl,
+                            out, err);
+                } catch (IOException | RuntimeException e) {
+                    err.println("gdcert: plugin " + jar.getFileName() + " was not loaded: " + reason(e));
+                }
+            }
+        }
+        err.flush();
+        return out;
+    }
+
+    private static void addTools(ServiceLoader<java.util.spi.ToolProvider> loader, Predicate<Class<?>> ours,
+            List<java.util.spi.ToolProvider> out, PrintWriter err) {
+        var it = loader.stream().iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    return;
+                }
+                ServiceLoader.Provider<java.util.spi.ToolProvider> p = it.next();
+                if (ours.test(p.type())) {
+                    out.add(p.get());
+                }
+            } catch (ServiceConfigurationError | LinkageError | RuntimeException e) {
+                err.println("gdcert: a tool was not loaded: " + reason(e));
+            }
+        }
+    }
+
     /** Registers the providers {@code loader} finds that pass {@code ours}, reporting each failure. */
     private static void addAll(Plugins.Builder b, PluginKind kind, ServiceLoader<? extends PluginProvider<?>> loader,
             Predicate<Class<?>> ours, Function<Class<?>, String> jarName, PrintWriter err) {

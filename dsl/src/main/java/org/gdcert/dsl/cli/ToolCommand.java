@@ -3,7 +3,6 @@ package org.gdcert.dsl.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import java.util.spi.ToolProvider;
 import org.gdcert.core.util.Suggestions;
@@ -14,7 +13,8 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code gdcert tool [NAME [ARGS...]]}: commands that plugin modules contribute as
  * {@link ToolProvider}s (the JDK's tool SPI), such as {@code seed004-figure1}. Without a name,
- * lists them. Only tools of gdcert modules are shown (not the JDK's own javac, jar, ...).
+ * lists them. Only tools of gdcert modules and of plugin jars are shown (not the JDK's own javac,
+ * jar, ...).
  */
 @Command(name = "tool", mixinStandardHelpOptions = true,
         description = "Run a tool contributed by a plugin module (without NAME: list them).")
@@ -28,14 +28,9 @@ final class ToolCommand implements Callable<Integer> {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "ARGS", description = "its arguments")
     List<String> args = new ArrayList<>();
 
-    static List<ToolProvider> tools() {
-        List<ToolProvider> out = new ArrayList<>();
-        for (ToolProvider t : ServiceLoader.load(ToolProvider.class, ToolCommand.class.getClassLoader())) {
-            if (t.getClass().getName().startsWith("org.gdcert.")) {
-                out.add(t);
-            }
-        }
-        return out;
+    /** gdcert's tools and those of the plugin folders ({@code --plugins}, GDCERT_PLUGINS, plugins/). */
+    List<ToolProvider> tools() {
+        return PluginLoading.tools(PluginLoading.folders(main.pluginDirs), main.err());
     }
 
     /** The tool's one-line description when it offers one (ToolProvider.description() is Java 19+). */

@@ -176,6 +176,32 @@ class LauncherTest {
     }
 
     @Test
+    void runsStartFromASnapshotOfTheLastBuildSoThatALaterBuildCannotChangeTheirJars() throws IOException {
+        Path snapshots = home.resolve("distribution/target/snapshots");
+        Path current = home.resolve("distribution/target/.gdcert-current");
+        // an installation built before snapshots existed takes one on its first run, without building
+        assertThat(launch("--version").code()).isZero();
+        assertThat(builds()).isZero();
+        Path first = Path.of(Files.readString(current).trim());
+        assertThat(first.getParent()).isEqualTo(snapshots);
+        try (var a = Files.list(modules); var b = Files.list(first)) {
+            assertThat(b.map(p -> p.getFileName().toString()).sorted().toList())
+                    .isEqualTo(a.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+        // a stale snapshot from two days ago goes at the next build; yesterday's first one stays
+        Path old = Files.createDirectories(snapshots.resolve("20000101-000000-1"));
+        Files.setLastModifiedTime(old, ago(2 * 24 * 3600));
+        Files.writeString(source, "class Foo { int w; }\n");
+        Gdcert.Result r = launch("--version");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(builds()).isEqualTo(1);
+        Path second = Path.of(Files.readString(current).trim());
+        assertThat(second).isNotEqualTo(first).isDirectory();
+        assertThat(first).as("a run may still use it").isDirectory();
+        assertThat(old).doesNotExist();
+    }
+
+    @Test
     void aFailedBuildIsReportedWithItsLogAndTriedAgainNextTime() throws IOException {
         Files.writeString(source, "class Foo { broken }\n");
         Gdcert.Result r = launch(fakeBin + File.pathSeparator + System.getenv("PATH"), Map.of("MVN_EXIT", "1"),

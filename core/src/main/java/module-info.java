@@ -53,5 +53,6 @@ module org.gdcert.core {
 
     provides org.gdcert.core.spi.MonitorProvider with
             org.gdcert.core.monitors.MovementMonitorProvider,
-            org.gdcert.core.monitors.GradientNormMonitorProvider;
+            org.gdcert.core.monitors.GradientNormMonitorProvider,
+            org.gdcert.core.monitors.ErrorMonitorProvider;
 }

@@ -40,6 +40,7 @@ sep
 
 statement
     : dataStatement
+    | holdoutStatement
     | labelsStatement
     | seedStatement
     | letStatement
@@ -56,6 +57,11 @@ statement
 
 dataStatement
     : DATA call (LABELS call)?
+    ;
+
+/** Held-out data: a data source call, optionally with its own labels. */
+holdoutStatement
+    : HOLDOUT call (LABELS call)?
     ;
 
 labelsStatement
@@ -220,7 +226,7 @@ name
     : IDENT
     | DATA | LABELS | SEED | LET | NET | INIT | ACT | TRAIN | UNTIL | BIAS | FREEZE | RESIDUAL
     | PARAMETERIZATION | LOSS | CERTIFY | MONITOR | EVERY | STOP | REPEAT | SWEEP | IN | STEP
-    | TIMES | BACKEND | OUTPUT
+    | TIMES | BACKEND | OUTPUT | HOLDOUT
     ;
 
 // ---------------------------------------------------------------------------------------------
@@ -228,6 +234,7 @@ name
 
 DATA : 'data' ;
 LABELS : 'labels' ;
+HOLDOUT : 'holdout' ;
 SEED : 'seed' ;
 LET : 'let' ;
 NET : 'net' ;

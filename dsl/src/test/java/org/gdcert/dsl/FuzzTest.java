@@ -40,7 +40,7 @@ class FuzzTest {
     private static final String[] VOCABULARY = {
         "data", "labels", "seed", "let", "net", "init", "act", "layer", "layers", "train", "until", "bias",
         "freeze", "residual", "parameterization", "loss", "certify", "monitor", "every", "stop", "repeat", "sweep",
-        "in", "step", "times", "backend", "output", "true", "false",
+        "in", "step", "times", "backend", "output", "holdout", "true", "false",
         "N", "d", "L", "m", "x", "sphere", "signs", "relu", "smoothrelu", "lecun", "gd", "flow", "eta", "auto",
         "ntk", "steps", "time", "t", "s", "sqrt", "min", "max", "log",
         "0", "1", "2", "2.5", "1e-9", "784", "1e999", "0.0", "99999999999999999999",

@@ -25,6 +25,9 @@ import org.gdcert.core.train.StopRules;
  * @param bindings the sweep variables (and {@code repeat}) of this run with their values as text, in order
  * @param seed the master seed (data, init and sampling use independent streams of it)
  * @param data the data and labels
+ * @param holdout held-out data the network is evaluated on but not trained on (the {@code error}
+ *     monitor's {@code holdout_loss} and {@code holdout_error}); without labels of its own it takes
+ *     the training data's label source, and without one the source's own targets
  * @param network the architecture
  * @param initializers the initializer of each layer 1..L
  * @param optimizer the optimizer; its step size may still be the word {@code auto} or {@code certified}
@@ -45,6 +48,7 @@ public record RunSpec(
         Map<String, String> bindings,
         long seed,
         DataSpec data,
+        Optional<DataSpec> holdout,
         NetworkSpec network,
         List<PluginChoice<Initializer>> initializers,
         PluginChoice<Optimizer> optimizer,
@@ -63,6 +67,7 @@ public record RunSpec(
         Objects.requireNonNull(runId);
         bindings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(bindings));
         Objects.requireNonNull(data);
+        Objects.requireNonNull(holdout);
         Objects.requireNonNull(network);
         initializers = List.copyOf(initializers);
         Objects.requireNonNull(optimizer);
@@ -84,49 +89,65 @@ public record RunSpec(
         }
     }
 
+    /** A run without held-out data. */
+    public RunSpec(String experiment, String runId, Map<String, String> bindings, long seed, DataSpec data,
+            NetworkSpec network, List<PluginChoice<Initializer>> initializers, PluginChoice<Optimizer> optimizer,
+            StopRules stop, RecordSchedule schedule, List<MonitorChoice> monitors,
+            List<PluginChoice<Certificate>> certificates, PluginChoice<Backend> backend, String backendOrigin,
+            LossReduction reduction, Path outputRoot, String source) {
+        this(experiment, runId, bindings, seed, data, Optional.empty(), network, initializers, optimizer, stop,
+                schedule, monitors, certificates, backend, backendOrigin, reduction, outputRoot, source);
+    }
+
     /** The folder this run writes to: outputRoot/experiment/runId. */
     public Path directory() {
         return outputRoot.resolve(experiment).resolve(runId);
     }
 
     public RunSpec withOptimizer(PluginChoice<Optimizer> o) {
-        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, o, stop, schedule, monitors,
+        return new RunSpec(experiment, runId, bindings, seed, data, holdout, network, initializers, o, stop, schedule, monitors,
                 certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     /** The same run on another backend, chosen as {@code origin} says. */
     public RunSpec withBackend(PluginChoice<Backend> b, String origin) {
-        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule,
+        return new RunSpec(experiment, runId, bindings, seed, data, holdout, network, initializers, optimizer, stop, schedule,
                 monitors, certificates, b, origin, reduction, outputRoot, source);
     }
 
     public RunSpec withBackend(PluginChoice<Backend> b) {
-        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule,
+        return new RunSpec(experiment, runId, bindings, seed, data, holdout, network, initializers, optimizer, stop, schedule,
                 monitors, certificates, b, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withSeed(long s) {
-        return new RunSpec(experiment, runId, bindings, s, data, network, initializers, optimizer, stop, schedule,
+        return new RunSpec(experiment, runId, bindings, s, data, holdout, network, initializers, optimizer, stop, schedule,
                 monitors, certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withOutputRoot(Path root) {
-        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule,
+        return new RunSpec(experiment, runId, bindings, seed, data, holdout, network, initializers, optimizer, stop, schedule,
                 monitors, certificates, backend, backendOrigin, reduction, root, source);
     }
 
+    /** The same run with (or without) held-out data. */
+    public RunSpec withHoldout(Optional<DataSpec> h) {
+        return new RunSpec(experiment, runId, bindings, seed, data, h, network, initializers, optimizer, stop, schedule,
+                monitors, certificates, backend, backendOrigin, reduction, outputRoot, source);
+    }
+
     public RunSpec withStop(StopRules s) {
-        return new RunSpec(experiment, runId, bindings, seed, data, network, initializers, optimizer, s, schedule,
+        return new RunSpec(experiment, runId, bindings, seed, data, holdout, network, initializers, optimizer, s, schedule,
                 monitors, certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withExperiment(String name) {
-        return new RunSpec(name, runId, bindings, seed, data, network, initializers, optimizer, stop, schedule, monitors,
+        return new RunSpec(name, runId, bindings, seed, data, holdout, network, initializers, optimizer, stop, schedule, monitors,
                 certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
     public RunSpec withRunId(String id, Map<String, String> b) {
-        return new RunSpec(experiment, id, b, seed, data, network, initializers, optimizer, stop, schedule, monitors,
+        return new RunSpec(experiment, id, b, seed, data, holdout, network, initializers, optimizer, stop, schedule, monitors,
                 certificates, backend, backendOrigin, reduction, outputRoot, source);
     }
 
@@ -141,6 +162,7 @@ public record RunSpec(
         private Map<String, String> bindings = new LinkedHashMap<>();
         private long seed = 1;
         private DataSpec data;
+        private DataSpec holdout;
         private NetworkSpec network;
         private List<PluginChoice<Initializer>> initializers = new ArrayList<>();
         private PluginChoice<Initializer> defaultInitializer;
@@ -175,6 +197,12 @@ public record RunSpec(
 
         public Builder data(DataSpec d) {
             this.data = d;
+            return this;
+        }
+
+        /** Held-out data, evaluated by the {@code error} monitor. */
+        public Builder holdout(DataSpec h) {
+            this.holdout = h;
             return this;
         }
 
@@ -249,7 +277,8 @@ public record RunSpec(
                     inits.add(defaultInitializer);
                 }
             }
-            return new RunSpec(experiment, runId, bindings, seed, Objects.requireNonNull(data, "data"), network, inits,
+            return new RunSpec(experiment, runId, bindings, seed, Objects.requireNonNull(data, "data"),
+                    Optional.ofNullable(holdout), network, inits,
                     Objects.requireNonNull(optimizer, "optimizer"), stop, schedule, monitors, certificates,
                     Objects.requireNonNull(backend, "backend"), "embedding program", reduction, outputRoot, source);
         }

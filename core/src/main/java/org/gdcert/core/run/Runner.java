@@ -2,6 +2,7 @@ package org.gdcert.core.run;
 
 import com.google.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.gdcert.core.engine.Ntk;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.json.Json;
 import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.monitors.ErrorMonitorProvider;
 import org.gdcert.core.random.Rng;
 import org.gdcert.core.registry.PluginRegistry;
 import org.gdcert.core.registry.Plugins;
@@ -88,6 +90,49 @@ public final class Runner {
             throw new RunException("labels have " + y.rows() + " rows for " + ds.samples() + " samples");
         }
         return new LoadedData(ds, ds.inputs(), y);
+    }
+
+    /**
+     * Loads the held-out data of a run: the holdout's source with its own random stream
+     * ({@code holdout}, so a random source draws other points than the training data's), labelled
+     * by the holdout's own label source, else by the training data's label source applied to the
+     * held-out inputs with the training labels' stream (a teacher is the same teacher), else by the
+     * source's own targets.
+     */
+    public LoadedData loadHoldout(DataSpec data, DataSpec holdout, long seed) {
+        Rng rng = Rng.of(seed);
+        DataContext ctx = new DataContext(holdout.baseDirectory(), rng.stream("holdout"), this::activationByName);
+        Dataset ds = holdout.source().create().instance().load(ctx);
+        HostMatrix y;
+        Optional<PluginChoice<LabelSource>> labels = holdout.labels().or(data::labels);
+        if (labels.isPresent()) {
+            Path base = holdout.labels().isPresent() ? holdout.baseDirectory() : data.baseDirectory();
+            y = labels.get().create().instance().labels(ds, new DataContext(base, rng.stream("labels"),
+                    this::activationByName));
+        } else {
+            y = ds.targets().orElseThrow(() -> new RunException("holdout: data source '" + holdout.source().name()
+                    + "' provides no targets; add labels, e.g. `holdout ... labels onehot`"));
+        }
+        if (y.rows() != ds.samples()) {
+            throw new RunException("holdout: labels have " + y.rows() + " rows for " + ds.samples() + " samples");
+        }
+        return new LoadedData(ds, ds.inputs(), y);
+    }
+
+    /**
+     * Checks that held-out data fit the network; the message names what differs.
+     *
+     * @throws RunException if the input dimension or the number of target columns differs
+     */
+    public static void checkHoldoutShape(LoadedData holdout, NetworkSpec net) {
+        if (holdout.inputs().cols() != net.inputDim()) {
+            throw new RunException("holdout: the held-out data have d = " + holdout.inputs().cols()
+                    + " but the network takes inputs of width " + net.inputDim() + " (the training data's d)");
+        }
+        if (holdout.targets().cols() != net.outputDim()) {
+            throw new RunException("holdout: the held-out labels have " + holdout.targets().cols()
+                    + " columns but the network has " + net.outputDim() + " outputs");
+        }
     }
 
     private Optional<Activation> activationByName(String name) {
@@ -165,7 +210,8 @@ public final class Runner {
     private record Prepared(LoadedData data, List<Configured<Initializer>> inits, List<HostMatrix> w0,
             List<HostMatrix> b0, Matrix x, Matrix y, ParameterSet params, ParameterSet initial, Network network,
             PluginChoice<Optimizer> optimizer, String etaSource, Axis axis, List<Configured<Certificate>> certs,
-            CertificateContext context, List<CertificateReport> reports) {
+            CertificateContext context, List<CertificateReport> reports, Optional<LoadedData> holdout,
+            Optional<Matrix[]> holdoutOnBackend) {
     }
 
     private Prepared prepare(RunSpec spec, Backend backend, RunListener listener) {
@@ -184,6 +230,15 @@ public final class Runner {
             throw new RunException("the network has " + net.outputDim() + " outputs but the labels have "
                     + data.targets().cols() + " columns");
         }
+        Optional<LoadedData> holdout = Optional.empty();
+        if (spec.holdout().isPresent()) {
+            try {
+                holdout = Optional.of(loadHoldout(spec.data(), spec.holdout().get(), spec.seed()));
+            } catch (DataException e) {
+                throw new RunException("holdout: " + e.getMessage(), e);
+            }
+            checkHoldoutShape(holdout.get(), net);
+        }
         List<Configured<Initializer>> inits = spec.initializers().stream().map(PluginChoice::create).toList();
         List<HostMatrix[]> theta0 = initialize(net, inits, data.inputs(), data.targets(), spec.seed());
         List<HostMatrix> w0 = theta0.stream().map(a -> a[0]).toList();
@@ -191,6 +246,8 @@ public final class Runner {
         theta0.forEach(a -> b0.add(a[1]));
         Matrix x = backend.upload(data.inputs());
         Matrix y = backend.upload(data.targets());
+        Optional<Matrix[]> holdoutOnBackend = holdout.map(h -> new Matrix[] {backend.upload(h.inputs()),
+                backend.upload(h.targets())});
         ParameterSet params = ParameterSet.upload(net, backend, w0, b0);
         ParameterSet initial = params.copy();
         Network network = new Network(params);
@@ -231,7 +288,7 @@ public final class Runner {
             reports = assess(certs, ctx);
         }
         return new Prepared(data, inits, w0, b0, x, y, params, initial, network, optChoice, etaSource, axis, certs, ctx,
-                reports);
+                reports, holdout, holdoutOnBackend);
     }
 
     /**
@@ -276,13 +333,22 @@ public final class Runner {
         out.writeText("certificates.json", Json.write(reports.stream().map(ReportJson::report).toList()));
         out.writeNpy("X.npy", data.inputs());
         out.writeNpy("Y.npy", data.targets());
+        p.holdout().ifPresent(h -> {
+            out.writeNpy("X_holdout.npy", h.inputs());
+            out.writeNpy("Y_holdout.npy", h.targets());
+        });
         writeTheta(out, "theta0", w0, b0);
         Provenance prov = provenance(spec, backend, data, p.inits(), optimizer, certs, started);
         out.writeText("provenance.json", Json.write(provenanceJson(prov)));
 
         List<RunControl.Watched> watched = new ArrayList<>();
         for (MonitorChoice mc : spec.monitors()) {
-            watched.add(new RunControl.Watched(mc.monitor().create().instance(), mc.every()));
+            Monitor m = mc.monitor().create().instance();
+            if (m instanceof ErrorMonitorProvider.ClassificationError e && p.holdoutOnBackend().isPresent()) {
+                // the held-out data reach the error monitor here: it evaluates on them at every record
+                m = e.withHoldout(p.holdoutOnBackend().get()[0], p.holdoutOnBackend().get()[1]);
+            }
+            watched.add(new RunControl.Watched(m, mc.every()));
         }
         for (int i = 0; i < certs.size(); i++) {
             Optional<Monitor> m;
@@ -401,6 +467,10 @@ public final class Runner {
         List<Map<String, String>> used = new ArrayList<>();
         addPlugin(used, "data", spec.data().source().provider(), spec.data().source().toString());
         spec.data().labels().ifPresent(l -> addPlugin(used, "labels", l.provider(), l.toString()));
+        spec.holdout().ifPresent(h -> {
+            addPlugin(used, "holdout data", h.source().provider(), h.source().toString());
+            h.labels().ifPresent(l -> addPlugin(used, "holdout labels", l.provider(), l.toString()));
+        });
         for (int l = 1; l <= spec.network().depth(); l++) {
             LayerSpec ls = spec.network().layer(l);
             final int layer = l;

@@ -27,6 +27,8 @@ public final class AstPrinter {
     public static String statement(Statement s) {
         if (s instanceof Statement.Data d) {
             return "data " + call(d.source()) + d.labels().map(l -> " labels " + call(l)).orElse("");
+        } else if (s instanceof Statement.Holdout h) {
+            return "holdout " + call(h.source()) + h.labels().map(l -> " labels " + call(l)).orElse("");
         } else if (s instanceof Statement.Labels l) {
             return "labels " + call(l.source());
         } else if (s instanceof Statement.Seed seed) {

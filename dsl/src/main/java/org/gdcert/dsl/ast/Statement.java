@@ -28,6 +28,23 @@ public sealed interface Statement extends Node {
         }
     }
 
+    /**
+     * {@code holdout fashion_mnist(split=test, n=2000) labels onehot}: data the network is evaluated
+     * on but not trained on; without labels, the training data's label source labels them.
+     */
+    record Holdout(Call source, Optional<Call> labels, SourcePosition position) implements Statement {
+        public Holdout {
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(labels, "labels");
+            Objects.requireNonNull(position, "position");
+        }
+
+        @Override
+        public String keyword() {
+            return "holdout";
+        }
+    }
+
     /** {@code labels onehot}. */
     record Labels(Call source, SourcePosition position) implements Statement {
         public Labels {

@@ -101,6 +101,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         sb.append("  seed ").append(r.seed()).append('\n');
         sb.append("    data      ").append(r.data()).append('\n');
+        r.holdout().ifPresent(h -> sb.append("    holdout   ").append(h).append('\n'));
         NetworkSpec net = r.network();
         sb.append("    net       ").append(net.widthsText()).append("  (").append(net.parameterization())
                 .append(" parameterization, ").append(net.trainableParameterCount()).append(" trainable parameters)\n");

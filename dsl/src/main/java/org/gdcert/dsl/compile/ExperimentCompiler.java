@@ -84,6 +84,8 @@ public final class ExperimentCompiler {
     /** The initializer used when a script has no {@code init}. */
     public static final String DEFAULT_INIT = "lecun";
     private static final int C_SIGMA_NODES = 200;
+    /** The monitor that measures held-out data, added to a script with {@code holdout} that does not list it. */
+    public static final String ERROR_MONITOR = "error";
 
     private final Plugins plugins;
     private final Runner runner;
@@ -140,6 +142,9 @@ public final class ExperimentCompiler {
         ExperimentPlan plan;
         final Statement.Net net;
         final Optional<Statement.Data> data;
+        final Optional<Statement.Holdout> holdout;
+        /** Held-out data already loaded and checked against the network, by data spec, holdout spec and widths. */
+        final Set<String> holdoutsChecked = new HashSet<>();
         final Optional<Statement.Labels> labels;
         final Optional<Statement.Train> train;
         String pointSuffix = "";
@@ -154,6 +159,7 @@ public final class ExperimentCompiler {
             this.options = options;
             this.net = exp.all(Statement.Net.class).stream().findFirst().orElse(null);
             this.data = exp.all(Statement.Data.class).stream().findFirst();
+            this.holdout = exp.all(Statement.Holdout.class).stream().findFirst();
             this.labels = exp.all(Statement.Labels.class).stream().findFirst();
             this.train = exp.all(Statement.Train.class).stream().findFirst();
         }
@@ -178,6 +184,14 @@ public final class ExperimentCompiler {
                 d.labels().ifPresent(l -> known(plugins.labelSources(), "label source", l));
             });
             labels.ifPresent(l -> known(plugins.labelSources(), "label source", l.source()));
+            holdout.ifPresent(h -> {
+                known(plugins.dataSources(), "data source", h.source());
+                h.labels().ifPresent(l -> known(plugins.labelSources(), "label source", l));
+                if (plugins.monitors().find(ERROR_MONITOR).isEmpty()) {
+                    error(h.position().start(), Codes.MISSING_STATEMENT, "holdout needs the '"
+                            + ERROR_MONITOR + "' monitor, which is not installed");
+                }
+            });
             for (Statement.Init i : exp.all(Statement.Init.class)) {
                 i.entries().forEach(e -> known(plugins.initializers(), "initializer", e.call()));
             }
@@ -511,6 +525,46 @@ public final class ExperimentCompiler {
             return Optional.of(new DataSpec(src.get(), lab, baseDirectory));
         }
 
+        /**
+         * The held-out data of a run, if the script has a {@code holdout}; its arguments may use N and
+         * d. The data are loaded once per distinct spec to check that they fit the network (d and the
+         * number of outputs); a misfit is an error at the holdout statement.
+         */
+        private Optional<DataSpec> holdoutSpec(DataSpec train, NetworkSpec network, Environment env) {
+            if (holdout.isEmpty()) {
+                return Optional.empty();
+            }
+            Statement.Holdout h = holdout.get();
+            Optional<PluginChoice<DataSource>> src = choose(plugins.dataSources(), "data source", h.source(), List.of(),
+                    env);
+            Optional<PluginChoice<LabelSource>> lab = Optional.empty();
+            if (h.labels().isPresent()) {
+                lab = choose(plugins.labelSources(), "label source", h.labels().get(), List.of(), env);
+                if (lab.isEmpty()) {
+                    throw new Abort();
+                }
+            }
+            if (src.isEmpty()) {
+                throw new Abort();
+            }
+            DataSpec spec = new DataSpec(src.get(), lab, baseDirectory);
+            String key = train + "|" + spec + "|" + network.inputDim() + "->" + network.outputDim();
+            if (holdoutsChecked.contains(key)) {
+                return Optional.of(spec);
+            }
+            try {
+                Runner.checkHoldoutShape(runner.loadHoldout(train, spec, options.seed().orElse(1)), network);
+                holdoutsChecked.add(key);
+                return Optional.of(spec);
+            } catch (DataException | RunException e) {
+                error(h.position().start(), Codes.BAD_VALUE, e.getMessage().startsWith("holdout")
+                        ? e.getMessage() : "holdout: cannot load the data: " + e.getMessage());
+            } catch (RuntimeException e) {
+                error(h.position().start(), Codes.BAD_VALUE, "holdout: cannot load the data: " + e);
+            }
+            throw new Abort();
+        }
+
         /** N, d and the number of label columns, loading the data once per distinct data spec. */
         private Optional<int[]> shape(Environment env, String where) {
             Optional<DataSpec> ds = dataSpec(env);
@@ -582,6 +636,7 @@ public final class ExperimentCompiler {
                 }
             }
             NetworkSpec network = network(env, d, k);
+            Optional<DataSpec> held = holdoutSpec(ds.get(), network, env);
             List<PluginChoice<Initializer>> inits = initializers(env);
             Statement.Train t = train.orElseThrow();
             PluginChoice<Optimizer> opt = choose(plugins.optimizers(), "optimizer", t.optimizer(), t.options(), env)
@@ -596,6 +651,14 @@ public final class ExperimentCompiler {
             }
             List<MonitorChoice> monitors = new ArrayList<>();
             List<double[]> everies = new ArrayList<>();
+            boolean errorListed = exp.all(Statement.Monitor.class).stream().flatMap(m -> m.monitors().stream())
+                    .anyMatch(c -> c.nameText().equals(ERROR_MONITOR));
+            if (held.isPresent() && !errorListed) {
+                // a holdout is measured by the error monitor: added when the script does not list it
+                monitors.add(new MonitorChoice(PluginChoice.defaults(plugins.monitors().get(ERROR_MONITOR)),
+                        1));
+                everies.add(new double[] {0, Double.NaN});
+            }
             for (Statement.Monitor m : exp.all(Statement.Monitor.class)) {
                 double every = m.every().isPresent() ? evaluateKnown(m.every().get(), env) : Double.NaN;
                 for (Call call : m.monitors()) {
@@ -653,7 +716,7 @@ public final class ExperimentCompiler {
                 bindings.put("repeat", Integer.toString(repeat));
             }
             String runId = runId(bindings);
-            return new RunSpec(experiment, runId, bindings, seed, ds.get(), network, inits, opt, stop, schedule,
+            return new RunSpec(experiment, runId, bindings, seed, ds.get(), held, network, inits, opt, stop, schedule,
                     monitors, certs, backend, backendOrigin(), reduction, outputRoot, text);
         }
 

@@ -77,6 +77,12 @@ final class AstBuilder extends ExperimentBaseVisitor<Node> {
     }
 
     @Override
+    public Node visitHoldoutStatement(ExperimentParser.HoldoutStatementContext ctx) {
+        Optional<Call> labels = ctx.call().size() > 1 ? Optional.of(call(ctx.call(1))) : Optional.empty();
+        return new Statement.Holdout(call(ctx.call(0)), labels, pos(ctx));
+    }
+
+    @Override
     public Node visitLabelsStatement(ExperimentParser.LabelsStatementContext ctx) {
         return new Statement.Labels(call(ctx.call()), pos(ctx));
     }

@@ -66,8 +66,8 @@ public final class Checker {
     public static final Map<String, String> BUILTINS = orderedMap3("N", "the number of training samples",
             "d", "the input dimension", "L", "the number of weight layers");
     /** Statements that may appear at most once (a net clause counts as its statement). */
-    public static final List<String> SINGLE_STATEMENTS = List.of("data", "labels", "seed", "net", "train", "loss",
-            "parameterization", "repeat", "backend", "output");
+    public static final List<String> SINGLE_STATEMENTS = List.of("data", "holdout", "labels", "seed", "net", "train",
+            "loss", "parameterization", "repeat", "backend", "output");
 
     private static final String FROM_DATA = "it comes from the data statement";
 
@@ -815,6 +815,11 @@ public final class Checker {
             List<Call> c = new ArrayList<>();
             c.add(d.source());
             d.labels().ifPresent(c::add);
+            return c;
+        } else if (s instanceof Statement.Holdout h) {
+            List<Call> c = new ArrayList<>();
+            c.add(h.source());
+            h.labels().ifPresent(c::add);
             return c;
         } else if (s instanceof Statement.Labels l) {
             return List.of(l.source());

@@ -55,6 +55,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void aHoldoutIsShownAndOneOfAnotherDimensionIsAScriptErrorAtItsLine() {
+        Path ok = Cli.write(tmp.resolve("held.exp"), "data sphere(n=10, d=3) labels signs\n"
+                + "holdout sphere(n=6, d=d)\nnet d -> 5 -> 1 act tanh train gd eta=0.1\n");
+        Cli.Result r = Cli.run("check", ok.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("    holdout   sphere(n=6, d=3, radius=1)\n");
+        Path bad = Cli.write(tmp.resolve("wide.exp"), "data sphere(n=10, d=3) labels signs\n"
+                + "holdout sphere(n=6, d=4)\nnet d -> 5 -> 1 act tanh train gd eta=0.1\n");
+        Cli.Result e = Cli.run("check", bad.toString());
+        assertThat(e.code()).isEqualTo(Main.SCRIPT_ERROR);
+        assertThat(e.err()).contains(bad + ":2:1: error: holdout: the held-out data have d = 4 but the network takes "
+                + "inputs of width 3");
+    }
+
+    @Test
     void dataThatCannotBeLoadedIsAScriptError() {
         Path f = Cli.write(tmp.resolve("csv.exp"), "data csv(\"nothere.csv\") labels source\n"
                 + "net d -> 5 -> 1 act tanh train gd eta=0.1\n");

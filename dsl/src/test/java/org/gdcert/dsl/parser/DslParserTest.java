@@ -117,11 +117,12 @@ class DslParserTest {
                 "sweep w in 100..1600 times 2",
                 "backend java(threads=2)",
                 "backend vector",
-                "output \"runs/x\""));
+                "output \"runs/x\"",
+                "holdout fashion_mnist(split=test, n=2000) labels onehot"));
         assertThat(e.statements()).extracting(Statement::keyword).containsExactly("data", "labels", "seed", "let",
                 "net", "init", "init", "act", "train", "train", "train", "bias", "bias", "freeze", "residual",
                 "parameterization", "loss", "certify", "monitor", "monitor", "stop", "repeat", "sweep", "sweep",
-                "sweep", "backend", "backend", "output");
+                "sweep", "backend", "backend", "output", "holdout");
 
         Statement.Init perLayer = (Statement.Init) e.statements().get(6);
         assertThat(perLayer.entries().get(0).layers()).isPresent();

@@ -169,6 +169,7 @@ class ReproductionsTest {
         // n = 100 images, d1 = 32, 3 values of w2, one run each, 150 steps of batch 50
         List<RunResult> runs = run(Script.of("seed003-figure1.exp")
                 .replace("data fashion_mnist(n=600,", "data fashion_mnist(n=100,")
+                .replace("holdout fashion_mnist(split=test, n=2000,", "holdout fashion_mnist(split=test, n=200,")
                 .replace("net d -> 200 -> 10", "net d -> 32 -> 10")
                 .replace("train sgd(batch=100) eta=auto", "train sgd(batch=50) eta=auto")
                 .replace("stop steps 1500", "stop steps 150")
@@ -187,6 +188,22 @@ class ReproductionsTest {
         assertThat(first[0]).isLessThan(1e-6);
         assertThat(first[2]).isGreaterThan(1e-2);
         assertThat(output[2]).isLessThan(output[0] / TREND);
+        // the held-out test images are evaluated along training: errors are fractions, the loss finite
+        for (RunResult r : runs) {
+            assertThat(r.trajectory().columns()).as(r.spec().runId())
+                    .contains("train_error", "holdout_loss", "holdout_error");
+            assertThat(last(r, "train_error")).as(r.spec().runId()).isBetween(0.0, 1.0);
+            assertThat(last(r, "holdout_error")).as(r.spec().runId()).isBetween(0.0, 1.0);
+            assertThat(last(r, "holdout_loss")).as(r.spec().runId()).isPositive().isFinite();
+            assertThat(r.directory().resolve("X_holdout.npy")).exists();
+        }
+        List<String> results = Files.readAllLines(runs.get(0).directory().getParent().resolve(PlanExecutor.RESULTS));
+        assertThat(results.get(0).split(",")).contains("final_train_error", "final_holdout_loss",
+                "final_holdout_error");
+        int col = Arrays.asList(results.get(0).split(",")).indexOf("final_holdout_error");
+        for (String row : results.subList(1, results.size())) {
+            assertThat(Double.parseDouble(row.split(",")[col])).isBetween(0.0, 1.0);
+        }
     }
 
     // ---- seeds 000 and 001: slack and step size against the width ------------------------------

@@ -30,7 +30,7 @@ for n in "${names[@]}"; do
   extra=()
   case "$n" in
     seed002-*) extra=(--versus "m,final_du_drift_ratio,final_du_kernel_drift,final_movement_rel;m,final_du_lmin_gh_ratio") ;;
-    seed003-*) extra=(--versus "w2,final_movement_first_rel,final_movement_last_rel" --overlay movement_first_rel) ;;
+    seed003-*) extra=(--versus "w2,final_movement_first_rel,final_movement_last_rel;w2,final_holdout_error,final_train_error" --overlay movement_first_rel) ;;
     seed004-figure2-*) extra=(--heatmap "d0,d1,final_zeros") ;;
     seed004-figure3-*) extra=(--overlay "zeros,deltad,patterns_filtered") ;;
   esac

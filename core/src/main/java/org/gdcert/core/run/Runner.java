@@ -74,22 +74,8 @@ public final class Runner {
 
     /** Loads data and labels of a run spec (also used by {@code gdcert check}). */
     public LoadedData loadData(DataSpec data, long seed) {
-        Rng rng = Rng.of(seed);
-        DataContext ctx = new DataContext(data.baseDirectory(), rng.stream("data"), this::activationByName);
-        Dataset ds = data.source().create().instance().load(ctx);
-        HostMatrix y;
-        if (data.labels().isPresent()) {
-            Configured<LabelSource> ls = data.labels().get().create();
-            y = ls.instance().labels(ds, new DataContext(data.baseDirectory(), rng.stream("labels"),
-                    this::activationByName));
-        } else {
-            y = ds.targets().orElseThrow(() -> new RunException("data source '" + data.source().name()
-                    + "' provides no targets; add labels, e.g. `labels signs` or `labels onehot`"));
-        }
-        if (y.rows() != ds.samples()) {
-            throw new RunException("labels have " + y.rows() + " rows for " + ds.samples() + " samples");
-        }
-        return new LoadedData(ds, ds.inputs(), y);
+        return load(data, "data", data.labels(), data.baseDirectory(), seed, "",
+                "`labels signs` or `labels onehot`");
     }
 
     /**
@@ -100,21 +86,27 @@ public final class Runner {
      * source's own targets.
      */
     public LoadedData loadHoldout(DataSpec data, DataSpec holdout, long seed) {
+        Path labelBase = holdout.labels().isPresent() ? holdout.baseDirectory() : data.baseDirectory();
+        return load(holdout, "holdout", holdout.labels().or(data::labels), labelBase, seed, "holdout: ",
+                "`holdout ... labels onehot`");
+    }
+
+    /** The source of {@code spec} on the seed's stream {@code stream}, labelled on its "labels" stream. */
+    private LoadedData load(DataSpec spec, String stream, Optional<PluginChoice<LabelSource>> labels, Path labelBase,
+            long seed, String what, String labelsHint) {
         Rng rng = Rng.of(seed);
-        DataContext ctx = new DataContext(holdout.baseDirectory(), rng.stream("holdout"), this::activationByName);
-        Dataset ds = holdout.source().create().instance().load(ctx);
+        DataContext ctx = new DataContext(spec.baseDirectory(), rng.stream(stream), this::activationByName);
+        Dataset ds = spec.source().create().instance().load(ctx);
         HostMatrix y;
-        Optional<PluginChoice<LabelSource>> labels = holdout.labels().or(data::labels);
         if (labels.isPresent()) {
-            Path base = holdout.labels().isPresent() ? holdout.baseDirectory() : data.baseDirectory();
-            y = labels.get().create().instance().labels(ds, new DataContext(base, rng.stream("labels"),
+            y = labels.get().create().instance().labels(ds, new DataContext(labelBase, rng.stream("labels"),
                     this::activationByName));
         } else {
-            y = ds.targets().orElseThrow(() -> new RunException("holdout: data source '" + holdout.source().name()
-                    + "' provides no targets; add labels, e.g. `holdout ... labels onehot`"));
+            y = ds.targets().orElseThrow(() -> new RunException(what + "data source '" + spec.source().name()
+                    + "' provides no targets; add labels, e.g. " + labelsHint));
         }
         if (y.rows() != ds.samples()) {
-            throw new RunException("holdout: labels have " + y.rows() + " rows for " + ds.samples() + " samples");
+            throw new RunException(what + "labels have " + y.rows() + " rows for " + ds.samples() + " samples");
         }
         return new LoadedData(ds, ds.inputs(), y);
     }

@@ -23,7 +23,7 @@ import org.gdcert.core.train.Iterate;
  * both.
  *
  * <p>The monitor a provider creates sees no held-out data; the runner gives a run's held-out data
- * (on its backend) to it with {@link ClassificationError#withHoldout}.
+ * (on its backend) to it, as to every monitor, with {@link Monitor#withHoldout}.
  */
 public final class ErrorMonitorProvider implements MonitorProvider {
     /** The plugin's name. */
@@ -94,6 +94,7 @@ public final class ErrorMonitorProvider implements MonitorProvider {
         }
 
         /** This monitor evaluating also on held-out inputs and targets (on the run's backend). */
+        @Override
         public ClassificationError withHoldout(Matrix inputs, Matrix targets) {
             Objects.requireNonNull(inputs, "inputs");
             Objects.requireNonNull(targets, "targets");

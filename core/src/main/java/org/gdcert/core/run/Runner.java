@@ -25,7 +25,6 @@ import org.gdcert.core.engine.Ntk;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.json.Json;
 import org.gdcert.core.linalg.HostMatrix;
-import org.gdcert.core.monitors.ErrorMonitorProvider;
 import org.gdcert.core.random.Rng;
 import org.gdcert.core.registry.PluginRegistry;
 import org.gdcert.core.registry.Plugins;
@@ -336,9 +335,8 @@ public final class Runner {
         List<RunControl.Watched> watched = new ArrayList<>();
         for (MonitorChoice mc : spec.monitors()) {
             Monitor m = mc.monitor().create().instance();
-            if (m instanceof ErrorMonitorProvider.ClassificationError e && p.holdoutOnBackend().isPresent()) {
-                // the held-out data reach the error monitor here: it evaluates on them at every record
-                m = e.withHoldout(p.holdoutOnBackend().get()[0], p.holdoutOnBackend().get()[1]);
+            if (p.holdoutOnBackend().isPresent()) {
+                m = m.withHoldout(p.holdoutOnBackend().get()[0], p.holdoutOnBackend().get()[1]);
             }
             watched.add(new RunControl.Watched(m, mc.every()));
         }

@@ -14,6 +14,15 @@ public interface Monitor {
     /** Column names, {@code [a-z][a-z0-9_]*}, prefixed by the monitor's name by convention. */
     List<String> columns();
 
+    /**
+     * The monitor for a run with held-out data (a {@code holdout} statement): the runner calls this
+     * once, before {@link #columns()}, with the held-out inputs and targets on the run's backend, and
+     * uses the monitor it returns. The default ignores them.
+     */
+    default Monitor withHoldout(Matrix inputs, Matrix targets) {
+        return this;
+    }
+
     /** Called once with θ0 before training; the default does nothing. */
     default void start(Iterate initial) {
     }

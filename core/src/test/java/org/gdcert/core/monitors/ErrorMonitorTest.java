@@ -108,7 +108,7 @@ class ErrorMonitorTest {
         Monitor m = PLUGINS.monitors().get("error").configureDefaults().instance();
         assertThat(m.columns()).containsExactly("train_error");
         if (xh != null) {
-            m = ((ErrorMonitorProvider.ClassificationError) m).withHoldout(b.upload(HostMatrix.of(xh)),
+            m = m.withHoldout(b.upload(HostMatrix.of(xh)),
                     b.upload(HostMatrix.of(yh)));
             assertThat(m.columns()).containsExactly("train_error", "holdout_loss", "holdout_error");
         }

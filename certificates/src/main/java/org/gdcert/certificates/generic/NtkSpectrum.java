@@ -51,22 +51,14 @@ public record NtkSpectrum(double min, double max, double minResidual, double max
             net.forward(x, fp);
             HostMatrix hv = new HostMatrix(n, k);
             HostMatrix hw = new HostMatrix(n, k);
-            Lanczos.Operator op = new Lanczos.Operator() {
-                @Override
-                public int dimension() {
-                    return dim;
-                }
-
-                @Override
-                public void apply(double[] in, double[] out) {
-                    System.arraycopy(in, 0, hv.data(), 0, dim);
-                    b.upload(hv, v);
-                    net.vjp(fp, v, tmp);
-                    net.jvp(fp, tmp, w);
-                    b.download(w, hw);
-                    System.arraycopy(hw.data(), 0, out, 0, dim);
-                }
-            };
+            Lanczos.Operator op = Lanczos.Operator.of(dim, (in, out) -> {
+                System.arraycopy(in, 0, hv.data(), 0, dim);
+                b.upload(hv, v);
+                net.vjp(fp, v, tmp);
+                net.jvp(fp, tmp, w);
+                b.download(w, hw);
+                System.arraycopy(hw.data(), 0, out, 0, dim);
+            });
             Lanczos.Result r = Lanczos.run(op, Lanczos.Target.BOTH, tolerance, iterations, seed);
             return new NtkSpectrum(r.min(), r.max(), r.minResidual(), r.maxResidual(), r.iterations(), false,
                     String.format(Locale.ROOT, "matrix-free Lanczos on v -> J(Jᵀv), %d products (one VJP + one JVP "

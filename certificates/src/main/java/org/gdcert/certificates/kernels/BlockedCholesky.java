@@ -60,15 +60,15 @@ final class BlockedCholesky {
             int e = Math.min(n, s + SOLVE_BLOCK);
             int from = s;
             if (parallel && s > 0) {
-                IntStream.range(s, e).parallel().forEach(i -> y[i] -= dot(l, i * n, y, 0, from));
+                IntStream.range(s, e).parallel().forEach(i -> y[i] -= Vectors.dot(l, i * n, y, 0, from));
             } else {
                 for (int i = s; i < e; i++) {
-                    y[i] -= dot(l, i * n, y, 0, s);
+                    y[i] -= Vectors.dot(l, i * n, y, 0, s);
                 }
             }
             for (int i = s; i < e; i++) {
                 int r = i * n;
-                y[i] = (y[i] - dot(l, r + s, y, s, i - s)) / l[r + i];
+                y[i] = (y[i] - Vectors.dot(l, r + s, y, s, i - s)) / l[r + i];
             }
         }
         int top = ((n - 1) / SOLVE_BLOCK) * SOLVE_BLOCK;
@@ -137,7 +137,7 @@ final class BlockedCholesky {
             int ri = (o + i) * n + o;
             for (int j = 0; j <= i; j++) {
                 int rj = (o + j) * n + o;
-                double s = a[ri + j] - dot(a, ri, a, rj, j);
+                double s = a[ri + j] - Vectors.dot(a, ri, a, rj, j);
                 if (i == j) {
                     if (!(s > 0) || !Double.isFinite(s)) {
                         return false;
@@ -184,12 +184,8 @@ final class BlockedCholesky {
         int rx = row * n + c0;
         for (int j = 0; j < mc; j++) {
             int rl = (c0 + j) * n + c0;
-            a[rx + j] = (a[rx + j] - dot(a, rx, a, rl, j)) / a[rl + j];
+            a[rx + j] = (a[rx + j] - Vectors.dot(a, rx, a, rl, j)) / a[rl + j];
         }
-    }
-
-    private static double dot(double[] x, int ox, double[] y, int oy, int len) {
-        return Vectors.dot(x, ox, y, oy, len);
     }
 
     private static HostMatrix extract(double[] a, int n, int r0, int c0, int rows, int cols) {

@@ -1,6 +1,7 @@
 package org.gdcert.core.spectral;
 
 import org.gdcert.core.backend.Parallel;
+import org.gdcert.core.linalg.Vectors;
 
 /**
  * Blocked right-looking Cholesky factorization M = L Lᵀ of M = sign·A − shift·I for a symmetric
@@ -74,7 +75,7 @@ final class Cholesky {
                 int ri = i * n;
                 for (int j = k0; j <= i; j++) {
                     int rj = j * n;
-                    double s = m[ri + j] - Kernels.dot(m, ri + k0, m, rj + k0, j - k0);
+                    double s = m[ri + j] - Vectors.dot(m, ri + k0, m, rj + k0, j - k0);
                     if (i == j) {
                         if (!(s > 0)) {
                             return new Cholesky(null, n, i, s, 0, maxDiag);
@@ -96,7 +97,7 @@ final class Cholesky {
                     int ri = i * n;
                     for (int j = fk0; j < fk1; j++) {
                         int rj = j * n;
-                        m[ri + j] = (m[ri + j] - Kernels.dot(m, ri + fk0, m, rj + fk0, j - fk0)) / m[rj + j];
+                        m[ri + j] = (m[ri + j] - Vectors.dot(m, ri + fk0, m, rj + fk0, j - fk0)) / m[rj + j];
                     }
                 }
             };

@@ -1,6 +1,7 @@
 package org.gdcert.core.spectral;
 
 import org.gdcert.core.backend.Parallel;
+import org.gdcert.core.linalg.Vectors;
 
 /**
  * Blocked Householder LQ factorization B = L Q of a wide row-major p×q matrix (p ≤ q): L is p×p
@@ -82,7 +83,7 @@ final class HouseholderLq {
                 for (int j = 0; j < i; j++) {
                     int gj = k0 + j;
                     // V_j · v_i over columns ≥ gi (v_i = 1 at column gi)
-                    w[j] = b[gj * q + gi] + Kernels.dot(b, gj * q + gi + 1, b, gi * q + gi + 1, q - gi - 1);
+                    w[j] = b[gj * q + gi] + Vectors.dot(b, gj * q + gi + 1, b, gi * q + gi + 1, q - gi - 1);
                 }
                 for (int j = 0; j < i; j++) {
                     double s = 0;
@@ -101,7 +102,7 @@ final class HouseholderLq {
                     int ro = r * q;
                     for (int j = 0; j < nb; j++) {
                         int gj = fk0 + j;
-                        wr[j] = b[ro + gj] + Kernels.dot(b, gj * q + gj + 1, b, ro + gj + 1, q - gj - 1);
+                        wr[j] = b[ro + gj] + Vectors.dot(b, gj * q + gj + 1, b, ro + gj + 1, q - gj - 1);
                     }
                     for (int j = 0; j < nb; j++) {
                         double s = 0;
@@ -155,7 +156,7 @@ final class HouseholderLq {
 
     /** row[off ..] := row (I − τ v vᵀ) over len entries, v from {@code v[vOff ..]} with v₀ = 1. */
     private static void applyReflector(double[] v, int vOff, double tau, double[] row, int off, int len) {
-        double s = row[off] + Kernels.dot(v, vOff + 1, row, off + 1, len - 1);
+        double s = row[off] + Vectors.dot(v, vOff + 1, row, off + 1, len - 1);
         double f = -tau * s;
         row[off] += f;
         Kernels.axpy(len - 1, f, v, vOff + 1, row, off + 1);

@@ -256,7 +256,7 @@ final class Kernels {
     /** y[i] := Σ_j a[i][j]·x[j] for rows [from, to) of the row-major a with {@code cols} columns. */
     static void gemvRows(double[] a, int cols, double[] x, double[] y, int from, int to) {
         for (int i = from; i < to; i++) {
-            y[i] = dot(a, i * cols, x, 0, cols);
+            y[i] = Vectors.dot(a, i * cols, x, 0, cols);
         }
     }
 
@@ -309,7 +309,7 @@ final class Kernels {
     static void solveLowerThenTranspose(double[] l, int n, double[] x) {
         for (int i = 0; i < n; i++) {
             int r = i * n;
-            x[i] = (x[i] - dot(l, r, x, 0, i)) / l[r + i];
+            x[i] = (x[i] - Vectors.dot(l, r, x, 0, i)) / l[r + i];
         }
         for (int i = n - 1; i >= 0; i--) {
             int r = i * n;
@@ -317,11 +317,6 @@ final class Kernels {
             x[i] = yi;
             axpy(i, -yi, l, r, x, 0);
         }
-    }
-
-    /** Σ a[aOff + k]·b[bOff + k] over k in [0, n), four partial sums ({@link Vectors#dot}). */
-    static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
-        return Vectors.dot(a, aOff, b, bOff, n);
     }
 
     /** y[yOff..] += alpha · x[xOff..] over n entries. */

@@ -1,5 +1,6 @@
 package org.gdcert.core.spectral;
 
+import org.gdcert.core.linalg.Vectors;
 import org.gdcert.core.random.Rng;
 
 /**
@@ -81,7 +82,7 @@ final class Lanczos {
             double a = 0;
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= k; i++) {
-                    h[i] = Kernels.dot(v[i], 0, w, 0, n);
+                    h[i] = Vectors.dot(v[i], 0, w, 0, n);
                 }
                 for (int i = 0; i <= k; i++) {
                     Kernels.axpy(n, -h[i], v[i], 0, w, 0);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.gdcert.core.backend.Parallel;
 import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.linalg.Vectors;
 import org.gdcert.core.spectral.SpectralOptions.Route;
 import org.gdcert.core.spectral.SpectralResult.Bound;
 import org.gdcert.core.spectral.SpectralResult.Method;
@@ -367,7 +368,7 @@ public final class SpectralSolver implements AutoCloseable {
             double[] w = y.clone();
             for (int i = 0; i < p; i++) {
                 int r = i * p;
-                w[i] = (w[i] - Kernels.dot(l, r, w, 0, i)) / l[r + i];
+                w[i] = (w[i] - Vectors.dot(l, r, w, 0, i)) / l[r + i];
             }
             double[] x = lq.applyQTranspose(w);
             double nx = Kernels.norm(x);
@@ -712,8 +713,8 @@ public final class SpectralSolver implements AutoCloseable {
     private RitzCheck ritzCheck(double[] g, int p, double[] y) {
         double[] gy = new double[p];
         Kernels.symv(g, p, y, gy, par);
-        double yy = Kernels.dot(y, 0, y, 0, p);
-        double theta = Kernels.dot(y, 0, gy, 0, p) / yy;
+        double yy = Vectors.dot(y, 0, y, 0, p);
+        double theta = Vectors.dot(y, 0, gy, 0, p) / yy;
         double[] r = new double[p];
         for (int i = 0; i < p; i++) {
             r[i] = gy[i] - theta * y[i];
@@ -740,8 +741,8 @@ public final class SpectralSolver implements AutoCloseable {
         double[] sy = new double[n];
         s.apply(y, sy);
         Lanczos.requireFinite(sy, "operator output");
-        double yy = Kernels.dot(y, 0, y, 0, n);
-        double theta = Kernels.dot(y, 0, sy, 0, n) / yy;
+        double yy = Vectors.dot(y, 0, y, 0, n);
+        double theta = Vectors.dot(y, 0, sy, 0, n) / yy;
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
             r[i] = sy[i] - theta * y[i];

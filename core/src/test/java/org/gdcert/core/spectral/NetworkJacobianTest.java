@@ -10,6 +10,7 @@ import org.gdcert.core.engine.Network;
 import org.gdcert.core.engine.NetworkSpec;
 import org.gdcert.core.engine.ParameterSet;
 import org.gdcert.core.linalg.HostMatrix;
+import org.gdcert.core.linalg.Vectors;
 import org.gdcert.core.random.Rng;
 import org.gdcert.core.spi.Activation;
 import org.gdcert.core.spi.Configured;
@@ -93,7 +94,7 @@ class NetworkJacobianTest {
                 double[] jtu = new double[p];
                 jac.apply(v, jv);
                 jac.applyTranspose(u, jtu);
-                assertThat(Kernels.dot(u, 0, jv, 0, u.length)).isCloseTo(Kernels.dot(jtu, 0, v, 0, p),
+                assertThat(Vectors.dot(u, 0, jv, 0, u.length)).isCloseTo(Vectors.dot(jtu, 0, v, 0, p),
                         org.assertj.core.data.Offset.offset(1e-12));
 
                 HostMatrix k = TestMatrices.gramRows(j);
